@@ -1,0 +1,42 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { ActiveTrips } from '@/components/dealer/active-trips';
+import { BalanceCard } from '@/components/dealer/balance-card';
+import { LatestOrders } from '@/components/dealer/latest-orders';
+import { OrderStatusCounts } from '@/components/dealer/status-counts';
+import { requireAreaActor } from '@/lib/auth/session';
+import { dealerScopeOf } from '@/lib/auth/scope';
+import { getDb } from '@/lib/db';
+import { getOwnDealer } from '@/lib/dealers/queries';
+import { getBalanceForDealer } from '@/lib/finance/queries';
+import { countOrdersByStatusForDealer, listLatestOrdersForDealer } from '@/lib/orders/queries';
+import { listActiveTripsForDealer } from '@/lib/shipments/queries';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('dealerHome'))('title') };
+}
+
+export default async function DealerHomePage() {
+  const actor = await requireAreaActor('dealer');
+  const scope = dealerScopeOf(actor);
+  const db = getDb();
+  const [t, dealer, balance, latest, counts, trips] = await Promise.all([
+    getTranslations('dealerHome'),
+    getOwnDealer(db, scope),
+    getBalanceForDealer(db, scope),
+    listLatestOrdersForDealer(db, scope, 5),
+    countOrdersByStatusForDealer(db, scope),
+    listActiveTripsForDealer(db, scope),
+  ]);
+  return (
+    <div className="flex flex-col gap-4">
+      <h1 className="text-xl font-semibold md:text-2xl">{t('greeting', { name: actor.name.split(' ')[0] ?? actor.name })}</h1>
+      <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
+        <BalanceCard summary={balance} currency={dealer.currency} payerCategory={dealer.payerCategory} />
+        <OrderStatusCounts counts={counts} />
+      </div>
+      <LatestOrders orders={latest} />
+      <ActiveTrips trips={trips} />
+    </div>
+  );
+}

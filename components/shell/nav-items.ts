@@ -1,0 +1,20 @@
+import type { Area } from '@/lib/auth/permissions';
+
+export type NavIcon = 'home' | 'queue' | 'overview' | 'account';
+export type NavItem = { href: string; label: string; icon: NavIcon };
+
+/** Each area's sections; `label` is a key under "nav". Later sections are added here. */
+export const NAV_ITEMS: Record<Area, NavItem[]> = {
+  dealer: [
+    { href: '/dealer', label: 'home', icon: 'home' },
+    { href: '/dealer/account', label: 'account', icon: 'account' },
+  ],
+  claims: [
+    { href: '/claims', label: 'queue', icon: 'queue' },
+    { href: '/claims/account', label: 'account', icon: 'account' },
+  ],
+  factory: [
+    { href: '/factory', label: 'overview', icon: 'overview' },
+    { href: '/factory/account', label: 'account', icon: 'account' },
+  ],
+};

@@ -1,0 +1,62 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import { useTranslations } from 'next-intl';
+import { NavIcon } from './nav-icon';
+import type { NavItem } from './nav-items';
+
+function isCurrent(pathname: string, href: string, areaRoot: string): boolean {
+  if (href === areaRoot) return pathname === href;
+  return pathname === href || pathname.startsWith(`${href}/`);
+}
+
+/** The side menu (desktop) or the bottom tab bar (phone), the current section highlighted. */
+export function NavLinks({ items, areaRoot, variant }: { items: NavItem[]; areaRoot: string; variant: 'side' | 'tabs' }) {
+  const t = useTranslations('nav');
+  const pathname = usePathname();
+  if (variant === 'tabs') {
+    return (
+      <ul className="grid" style={{ gridTemplateColumns: `repeat(${items.length}, minmax(0, 1fr))` }}>
+        {items.map((item) => {
+          const current = isCurrent(pathname, item.href, areaRoot);
+          return (
+            <li key={item.href}>
+              <Link
+                href={item.href}
+                aria-current={current ? 'page' : undefined}
+                className={`flex min-h-14 flex-col items-center justify-center gap-0.5 text-xs font-medium ${
+                  current ? 'text-brand-700' : 'text-slate-600'
+                }`}
+              >
+                <NavIcon name={item.icon} />
+                {t(item.label)}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    );
+  }
+  return (
+    <ul className="flex flex-col gap-1">
+      {items.map((item) => {
+        const current = isCurrent(pathname, item.href, areaRoot);
+        return (
+          <li key={item.href}>
+            <Link
+              href={item.href}
+              aria-current={current ? 'page' : undefined}
+              className={`flex items-center gap-3 rounded-lg px-3 py-2 text-sm font-medium ${
+                current ? 'bg-brand-50 text-brand-800' : 'text-slate-700 hover:bg-slate-100'
+              }`}
+            >
+              <NavIcon name={item.icon} />
+              {t(item.label)}
+            </Link>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

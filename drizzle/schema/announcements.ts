@@ -1,0 +1,116 @@
+import { bigint, boolean, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { dealers, users } from './dealers';
+import { audienceKindEnum, importanceEnum, notificationChannelEnum } from './enums';
+
+export const announcements = pgTable(
+  'announcements',
+  {
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    title: text().notNull(),
+    /** Markdown, rendered sanitized. */
+    body: text().notNull(),
+    audienceKind: audienceKindEnum().notNull(),
+    /** For audienceKind = 'regions'. */
+    regions: jsonb().$type<string[]>().notNull().default([]),
+    pinned: boolean().notNull().default(false),
+    /** When it becomes visible; null while a draft. */
+    publishAt: timestamp({ withTimezone: true }),
+    publishedAt: timestamp({ withTimezone: true }),
+    unpublishedAt: timestamp({ withTimezone: true }),
+    authorId: uuid()
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('announcements_published_idx').on(t.publishedAt)],
+);
+
+/** For audienceKind = 'dealers': the chosen dealers. */
+export const announcementDealers = pgTable(
+  'announcement_dealers',
+  {
+    announcementId: bigint({ mode: 'number' })
+      .notNull()
+      .references(() => announcements.id, { onDelete: 'cascade' }),
+    dealerId: bigint({ mode: 'number' })
+      .notNull()
+      .references(() => dealers.id),
+  },
+  (t) => [primaryKey({ columns: [t.announcementId, t.dealerId] }), index('announcement_dealers_dealer_idx').on(t.dealerId)],
+);
+
+export const announcementReads = pgTable(
+  'announcement_reads',
+  {
+    announcementId: bigint({ mode: 'number' })
+      .notNull()
+      .references(() => announcements.id, { onDelete: 'cascade' }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
+    readAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.announcementId, t.userId] })],
+);
+
+/** A document in the library: price lists, certificates, installation guides. */
+export const libraryDocuments = pgTable('library_documents', {
+  id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  category: text().notNull(),
+  title: text().notNull(),
+  description: text(),
+  attachmentId: uuid(),
+  publishedAt: timestamp({ withTimezone: true }),
+  createdById: uuid().references(() => users.id),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
+    type: text().notNull(),
+    importance: importanceEnum().notNull().default('normal'),
+    title: text().notNull(),
+    body: text(),
+    /** Where tapping it leads, e.g. /dealer/orders/10-24567. */
+    link: text(),
+    data: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    readAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)],
+);
+
+/** Per user, event type and channel: on or off. A missing row means the role's default. */
+export const notificationPreferences = pgTable(
+  'notification_preferences',
+  {
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
+    eventType: text().notNull(),
+    channel: notificationChannelEnum().notNull(),
+    enabled: boolean().notNull(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.eventType, t.channel] })],
+);
+
+/** Web Push subscriptions, one per device. */
+export const pushSubscriptions = pgTable('push_subscriptions', {
+  id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  userId: uuid()
+    .notNull()
+    .references(() => users.id),
+  endpoint: text().notNull().unique(),
+  p256dh: text().notNull(),
+  auth: text().notNull(),
+  userAgent: text(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  lastUsedAt: timestamp({ withTimezone: true }),
+});

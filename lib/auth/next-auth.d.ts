@@ -1,0 +1,21 @@
+import type { Role } from '@/drizzle/schema/enums';
+
+declare module 'next-auth' {
+  interface User {
+    id: string;
+    role: Role;
+    dealerId?: number;
+    sessionVersion: number;
+  }
+  interface Session {
+    user: { id: string; name: string; email: string; role: Role; dealerId: number | null };
+  }
+}
+
+declare module 'next-auth/jwt' {
+  interface JWT {
+    role: Role;
+    dealerId: number | null;
+    sessionVersion: number;
+  }
+}

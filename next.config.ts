@@ -1,0 +1,16 @@
+import type { NextConfig } from 'next';
+import createNextIntlPlugin from 'next-intl/plugin';
+
+const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
+
+const nextConfig: NextConfig = {
+  poweredByHeader: false,
+  // `npm test` type-checks the whole project (server, scripts and tests too); the build skips its
+  // own narrower pass so `npm start` on a fresh machine builds sooner.
+  typescript: { ignoreBuildErrors: true },
+  reactStrictMode: true,
+  // Native and WebAssembly packages load from node_modules at run time instead of the bundle.
+  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'postgres'],
+};
+
+export default withNextIntl(nextConfig);

@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage } from 'node:http';
+import next from 'next';
+import { CLIENT_IP_HEADER } from '@/lib/auth/client-ip';
+import { resolveAuthSecret } from '@/lib/auth/secret';
+import { closeDatabase, getDatabase } from '@/lib/db';
+import { isDatabaseEmpty, seedDemoData } from '@/lib/demo/seed';
+import { EnvError, getEnv, type Env } from '@/lib/env';
+import { BASE_SECURITY_HEADERS } from '@/lib/http/security-headers';
+import { log } from '@/lib/log';
+import { attachRealtime } from '@/lib/realtime/server';
+import { configureSyncSources } from '@/lib/sync/sources';
+
+// One HTTP server on one port: Next's pages and API, and Socket.IO beside them.
+
+function loadEnv(): Env {
+  try {
+    return getEnv();
+  } catch (err) {
+    if (err instanceof EnvError) {
+      process.stderr.write(`${err.message}\nSee README.md, "Configuration", for every variable and its default.\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
+
+function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
+  const forwarded = req.headers['x-forwarded-for'];
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+  return (trustProxy && first) || req.socket.remoteAddress || 'unknown';
+}
+
+async function main() {
+  const dev = process.argv.includes('--dev');
+  const env = loadEnv();
+  // next-auth reads its public address from here; derived from PORT unless given.
+  process.env.NEXTAUTH_URL = env.publicUrl;
+
+  const database = getDatabase();
+  await database.migrate();
+  log.info('database ready', { driver: database.kind, dataDir: env.embedded ? env.dataDir : undefined });
+
+  const { generated } = await resolveAuthSecret(database.db);
+  if (generated) log.info('session secret generated and kept in the database (set NEXTAUTH_SECRET to choose one)');
+  await configureSyncSources(database.db, {
+    production: env.SYNC_TOKEN_PRODUCTION,
+    accounting: env.SYNC_TOKEN_ACCOUNTING,
+  });
+  if (env.seedDemo && (await isDatabaseEmpty(database.db))) {
+    const started = Date.now();
+    const summary = await seedDemoData(database.db);
+    log.info('demo data seeded', { ...summary, ms: Date.now() - started });
+  }
+
+  const app = next({ dev, hostname: 'localhost', port: env.PORT, dir: process.cwd() });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  const server = createServer((req, res) => {
+    const incoming = req.headers['x-request-id'];
+    const requestId = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    req.headers['x-request-id'] = requestId;
+    // Always overwritten, so a client cannot choose the address its sign-in failures count against.
+    req.headers[CLIENT_IP_HEADER] = clientAddress(req, env.TRUST_PROXY ?? false);
+    res.setHeader('X-Request-Id', requestId);
+    for (const [name, value] of Object.entries(BASE_SECURITY_HEADERS)) res.setHeader(name, value);
+
+    const started = performance.now();
+    res.on('finish', () => {
+      const path = (req.url ?? '').split('?')[0] ?? '';
+      if (path.startsWith('/_next/static')) return;
+      log.info('request', {
+        requestId,
+        method: req.method,
+        path,
+        status: res.statusCode,
+        ms: Math.round(performance.now() - started),
+      });
+    });
+    handle(req, res).catch((err: unknown) => {
+      log.error('request failed', { requestId, url: req.url, err });
+      if (!res.headersSent) {
+        res.statusCode = 500;
+        res.setHeader('Content-Type', 'application/json');
+        res.end(JSON.stringify({ error: { code: 'internal', message: 'Something went wrong on our side; try again.' } }));
+      }
+    });
+  });
+
+  const realtime = await attachRealtime(server, { redisUrl: env.REDIS_URL });
+  if (dev) {
+    const upgrade = app.getUpgradeHandler();
+    server.on('upgrade', (req, socket, head) => {
+      if (!req.url?.startsWith('/socket.io')) void upgrade(req, socket, head);
+    });
+  }
+
+  server.listen(env.PORT, env.HOST, () => {
+    log.info('portal listening', { url: env.publicUrl, port: env.PORT, mode: dev ? 'development' : 'production' });
+  });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info('stopping', { signal });
+    const force = setTimeout(() => process.exit(0), 10_000);
+    force.unref();
+    // Closes the sockets and the HTTP server together.
+    await realtime.close();
+    await closeDatabase();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+  log.error('portal failed to start', { err });
+  process.exit(1);
+});

@@ -1,0 +1,40 @@
+import path from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+// Unit tests (*.test.ts) run once; integration tests (*.int.test.ts) run against an in-memory
+// PGlite always, and against the PostgreSQL server too when TEST_DATABASE_URL is set.
+const root = import.meta.dirname;
+const shared = {
+  alias: [
+    { find: /^@\/(.*)$/, replacement: path.join(root, '$1') },
+    { find: /^server-only$/, replacement: path.join(root, 'node_modules/server-only/empty.js') },
+  ],
+};
+const integration = ['lib/**/*.int.test.ts', 'scripts/**/*.int.test.ts'];
+
+export default defineConfig({
+  resolve: { alias: shared.alias },
+  test: {
+    environment: 'node',
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    projects: [
+      {
+        extends: true as const,
+        test: { name: 'unit', include: ['lib/**/*.test.ts', 'components/**/*.test.ts'], exclude: integration },
+      },
+      {
+        extends: true as const,
+        test: { name: 'pglite', include: integration, env: { TEST_DB_DRIVER: 'pglite' } },
+      },
+      ...(process.env.TEST_DATABASE_URL
+        ? [
+            {
+              extends: true as const,
+              test: { name: 'postgres', include: integration, env: { TEST_DB_DRIVER: 'postgres' } },
+            },
+          ]
+        : []),
+    ],
+  },
+});
