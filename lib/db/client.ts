@@ -43,11 +43,16 @@ function openPglite(dataDir: string | undefined): DatabaseHandle {
   const releaseLock = dataDir ? lockDataDir(dataDir) : () => {};
   const client = new PGlite(dataDir);
   const db = drizzlePglite({ client, schema, casing: 'snake_case' });
+  // One process owns an embedded database; calls within it are queued one after another.
+  let queue: Promise<void> = Promise.resolve();
   return {
     kind: 'pglite',
     db: db as unknown as Db,
-    // One process owns an embedded database, so there is nobody to race with.
-    migrate: () => migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER }),
+    migrate() {
+      const run = queue.then(() => migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER }));
+      queue = run.catch(() => {});
+      return run;
+    },
     async query<T>(text: string, params: unknown[] = []) {
       const result = await client.query<T>(text, params);
       return result.rows;

@@ -11,8 +11,8 @@ describe('migrations and the audit log', () => {
     await database?.dispose();
   });
 
-  it('apply to an empty database, and again without error or change', async () => {
-    await database.migrate();
+  it('apply to an empty database (two processes at once), and again without error or change', async () => {
+    await Promise.all([database.migrate(), database.migrate()]);
     const tables = async () =>
       (await database.query<{ table_name: string }>(
         "select table_name from information_schema.tables where table_schema = 'public' order by table_name",

@@ -1,0 +1,16 @@
+import type { Instrumentation } from 'next';
+
+// Errors thrown while rendering a page or answering a route are logged as one structured line
+// with the request id server.ts gave the request, so the line a person reports can be found.
+export const onRequestError: Instrumentation.onRequestError = async (err, request, context) => {
+  const { log } = await import('@/lib/log');
+  const headers = request.headers as Record<string, string | string[] | undefined>;
+  log.error('request error', {
+    requestId: headers['x-request-id'],
+    method: request.method,
+    path: request.path,
+    routePath: context.routePath,
+    routeType: context.routeType,
+    err,
+  });
+};
