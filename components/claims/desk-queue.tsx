@@ -37,7 +37,7 @@ export async function DeskQueue({ claims }: { claims: DeskClaim[] }) {
                 <td className="px-4 py-2.5">
                   <div className="flex flex-col gap-1">
                     <span>{claim.dealerName}</span>
-                    <span className="flex items-center gap-2 text-xs text-slate-600">
+                    <span className="flex flex-wrap items-center gap-2 text-xs whitespace-nowrap text-slate-600">
                       {claim.dealerCode} <PayerBadge category={claim.payerCategory} />
                     </span>
                   </div>

@@ -10,6 +10,7 @@ const ALLOWED: Record<DemoUser, readonly string[]> = {
   claims: ['/claims'],
   factory: ['/factory'],
   admin: ['/factory', '/claims'],
+  staff: ['/dealer'],
 };
 
 for (const user of Object.keys(DEMO_USERS) as DemoUser[]) {

@@ -41,14 +41,14 @@ test.describe('signing in on a phone', () => {
     await page.locator('input[name="email"]').fill(DEMO_USERS.dealer.email);
     await page.locator('input[name="password"]').fill('not-the-password');
     await page.locator('button[type="submit"]').click();
-    await expect(page.getByRole('alert')).toHaveText(/e-mail or password is wrong/);
+    await expect(page.locator('form [role="alert"]')).toHaveText(/e-mail or password is wrong/);
     await expect(page).toHaveURL(/\/login/);
   });
 
   test('an empty form is refused before it is sent', async ({ page }) => {
     await page.goto('/login');
     await page.locator('button[type="submit"]').click();
-    await expect(page.getByRole('alert')).toHaveText(/Enter both/);
+    await expect(page.locator('form [role="alert"]')).toHaveText(/Enter both/);
   });
 
   test('a stranger is sent to sign in and comes back where he was going', async ({ page }) => {
