@@ -5,7 +5,7 @@ test.describe('signing in on a phone', () => {
   test('a dealer lands in his area and sees his own orders and balance', async ({ page }) => {
     await signIn(page, 'dealer');
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Hello');
-    await expect(page.getByText('D-1001').first()).toBeVisible();
+    await expect(page.getByRole('banner').getByText('D-1001')).toBeVisible();
     await expect(page.getByTestId('balance-amount')).toHaveText(/\d/);
     const orders = page.getByTestId('latest-orders').locator('li');
     await expect(orders).toHaveCount(5);
@@ -16,7 +16,7 @@ test.describe('signing in on a phone', () => {
 
   test('the second demo dealer sees his own dealer, not the first', async ({ page }) => {
     await signIn(page, 'dealer2');
-    await expect(page.getByText('D-1002').first()).toBeVisible();
+    await expect(page.getByRole('banner').getByText('D-1002')).toBeVisible();
     await expect(page.getByText('D-1001')).toHaveCount(0);
   });
 

@@ -26,8 +26,3 @@ export function mulDivRound(a: number, b: number, d: number): number {
 export function uah(hryvnias: number): number {
   return hryvnias * 100;
 }
-
-/** A price rounded to whole hryvnias, as the factory's price lists are. */
-export function roundToHryvnia(kop: number): number {
-  return mulDivRound(kop, 1, 100) * 100;
-}

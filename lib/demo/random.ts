@@ -109,10 +109,6 @@ export class WeightedIndex {
     });
   }
 
-  get size(): number {
-    return this.cumulative.length;
-  }
-
   draw(rng: Rng): number {
     const n = this.cumulative.length;
     if (n === 0) throw new Error('WeightedIndex.draw: no weights');

@@ -48,13 +48,16 @@ export function yearPrefix(ms: number): string {
 
 /**
  * Moves a time earlier (never later) into [fromHour, toHour) UTC of a day that is not a Sunday.
- * Only ever moving backwards keeps stages that were computed backwards in order.
+ * Only ever moving backwards keeps stages that were computed backwards in order. A moved time
+ * lands somewhere in the last three hours of the window (derived from the time itself, so it
+ * stays reproducible), not all on the same minute.
  */
 export function intoHoursBefore(ms: number, fromHour: number, toHour: number): number {
   let t = ms;
   const hour = (t - startOfDay(t)) / HOUR;
-  if (hour >= toHour) t = startOfDay(t) + toHour * HOUR - 7 * MINUTE;
-  else if (hour < fromHour) t = startOfDay(t) - DAY + toHour * HOUR - 7 * MINUTE;
+  const jitter = (1 + ((Math.floor(ms / MINUTE) * 7919) % Math.min(173, (toHour - fromHour) * 60 - 1))) * MINUTE;
+  if (hour >= toHour) t = startOfDay(t) + toHour * HOUR - jitter;
+  else if (hour < fromHour) t = startOfDay(t) - DAY + toHour * HOUR - jitter;
   if (weekday(t) === 0) t -= DAY;
   return t;
 }
