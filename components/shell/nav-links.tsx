@@ -11,35 +11,28 @@ function isCurrent(pathname: string, href: string, areaRoot: string): boolean {
   return pathname === href || pathname.startsWith(`${href}/`);
 }
 
+const STYLES = {
+  side: {
+    list: 'flex flex-col gap-1',
+    link: 'flex items-center gap-3 rounded-lg px-3 py-2 text-sm font-medium',
+    current: 'bg-brand-50 text-brand-800',
+    other: 'text-slate-700 hover:bg-slate-100',
+  },
+  tabs: {
+    list: 'grid grid-flow-col auto-cols-fr',
+    link: 'flex min-h-14 flex-col items-center justify-center gap-0.5 text-xs font-medium',
+    current: 'text-brand-700',
+    other: 'text-slate-600',
+  },
+} as const;
+
 /** The side menu (desktop) or the bottom tab bar (phone), the current section highlighted. */
-export function NavLinks({ items, areaRoot, variant }: { items: NavItem[]; areaRoot: string; variant: 'side' | 'tabs' }) {
+export function NavLinks({ items, areaRoot, variant }: { items: NavItem[]; areaRoot: string; variant: keyof typeof STYLES }) {
   const t = useTranslations('nav');
   const pathname = usePathname();
-  if (variant === 'tabs') {
-    return (
-      <ul className="grid" style={{ gridTemplateColumns: `repeat(${items.length}, minmax(0, 1fr))` }}>
-        {items.map((item) => {
-          const current = isCurrent(pathname, item.href, areaRoot);
-          return (
-            <li key={item.href}>
-              <Link
-                href={item.href}
-                aria-current={current ? 'page' : undefined}
-                className={`flex min-h-14 flex-col items-center justify-center gap-0.5 text-xs font-medium ${
-                  current ? 'text-brand-700' : 'text-slate-600'
-                }`}
-              >
-                <NavIcon name={item.icon} />
-                {t(item.label)}
-              </Link>
-            </li>
-          );
-        })}
-      </ul>
-    );
-  }
+  const style = STYLES[variant];
   return (
-    <ul className="flex flex-col gap-1">
+    <ul className={style.list}>
       {items.map((item) => {
         const current = isCurrent(pathname, item.href, areaRoot);
         return (
@@ -47,9 +40,7 @@ export function NavLinks({ items, areaRoot, variant }: { items: NavItem[]; areaR
             <Link
               href={item.href}
               aria-current={current ? 'page' : undefined}
-              className={`flex items-center gap-3 rounded-lg px-3 py-2 text-sm font-medium ${
-                current ? 'bg-brand-50 text-brand-800' : 'text-slate-700 hover:bg-slate-100'
-              }`}
+              className={`${style.link} ${current ? style.current : style.other}`}
             >
               <NavIcon name={item.icon} />
               {t(item.label)}
