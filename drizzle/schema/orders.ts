@@ -34,8 +34,13 @@ export const orders = pgTable(
     /** The dealer's own reference for his customer. */
     customerRef: text(),
     status: orderStatusEnum().notNull().default('accepted'),
-    /** occurredAt of the event that set the current status. */
+    /** When the current status began (shown to people). */
     statusAt: timestamp({ withTimezone: true }).notNull(),
+    /**
+     * occurredAt of the order.status event that set the current status; null while the order
+     * still has the status it arrived with. A status event older than this one is only recorded.
+     */
+    statusEventAt: timestamp({ withTimezone: true }),
     currency: text().notNull().default('UAH'),
     total: money().notNull(),
     itemsDone: integer(),

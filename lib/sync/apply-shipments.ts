@@ -1,0 +1,60 @@
+import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { orders, plants, shipmentOrders, shipments } from '@/drizzle/schema';
+import { announce, audit, lockKey, SyncRejection, waitKey, type Handler } from './context';
+import type { SyncEvent } from './schemas';
+
+type ShipmentEvent = Extract<SyncEvent, { type: 'shipment.upserted' }>;
+
+/**
+ * shipment.upserted: a trip and the orders it carries, newest occurredAt wins. A trip naming an
+ * order the portal does not know yet is parked until that order arrives (and again for the next
+ * missing one), so a trip never shows with orders silently missing.
+ */
+export const applyShipmentUpserted: Handler<ShipmentEvent> = async (ctx, event) => {
+  const { tx } = ctx;
+  const s = event.data;
+  const numbers = [...new Set(s.orderNumbers)].sort();
+  for (const number of numbers) await lockKey(tx, waitKey.order(number));
+  const known = numbers.length
+    ? await tx.select({ id: orders.id, number: orders.number, dealerId: orders.dealerId, plantId: orders.plantId }).from(orders).where(inArray(orders.number, numbers))
+    : [];
+  const missing = numbers.find((n) => !known.some((o) => o.number === n));
+  if (missing) return { state: 'parked', waitingFor: waitKey.order(missing) };
+
+  // The contract names no plant for a trip: it leaves from the plant of its orders.
+  const [mainPlant] = known.length ? [] : await tx.select({ id: plants.id }).from(plants).orderBy(desc(plants.isMain), asc(plants.id)).limit(1);
+  const plantId = known[0]?.plantId ?? mainPlant?.id;
+  if (plantId === undefined) throw new SyncRejection('no plant is configured in the portal yet');
+  const values = {
+    number: s.number,
+    plantId,
+    plannedDate: s.plannedDate,
+    status: s.status,
+    driverName: s.driverName ?? null,
+    driverPhone: s.driverPhone ?? null,
+    vehicle: s.vehicle ?? null,
+    departedAt: s.departedAt ? new Date(s.departedAt) : null,
+    deliveredAt: s.deliveredAt ? new Date(s.deliveredAt) : null,
+    sourceUpdatedAt: event.occurredAt,
+  };
+  const [row] = await tx
+    .insert(shipments)
+    .values(values)
+    .onConflictDoUpdate({
+      target: shipments.number,
+      set: { ...values, updatedAt: new Date() },
+      setWhere: sql`${shipments.sourceUpdatedAt} is null or ${shipments.sourceUpdatedAt} <= ${event.occurredAt.toISOString()}`,
+    })
+    .returning({ id: shipments.id });
+  if (!row) return { state: 'superseded' };
+
+  await tx.delete(shipmentOrders).where(eq(shipmentOrders.shipmentId, row.id));
+  if (known.length) {
+    await tx.insert(shipmentOrders).values(known.map((o) => ({ shipmentId: row.id, orderId: o.id })));
+    await tx.update(orders).set({ plannedDelivery: s.plannedDate }).where(inArray(orders.id, known.map((o) => o.id)));
+  }
+  const dealerIds = [...new Set(known.map((o) => o.dealerId))];
+  audit(ctx, event, { type: 'shipment', id: s.number }, { status: s.status, orderNumbers: numbers, plannedDate: s.plannedDate });
+  announce(ctx, 'shipment.updated', { number: s.number, orderNumbers: numbers }, { dealerIds });
+  return { state: 'applied' };
+};

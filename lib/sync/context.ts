@@ -1,0 +1,73 @@
+import { sql } from 'drizzle-orm';
+import type { auditLog, outbox } from '@/drizzle/schema';
+import type { Tx } from '@/lib/db';
+import type { SyncEvent } from './schemas';
+
+export type SyncSource = { id: number; code: string };
+
+/** What applying one event did. Rejections are thrown as SyncRejection. */
+export type ApplyOutcome =
+  | { state: 'applied' }
+  | { state: 'superseded' }
+  | { state: 'parked'; waitingFor: string };
+
+/** An event that is well-formed but cannot be applied: it changes nothing and is listed. */
+export class SyncRejection extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SyncRejection';
+  }
+}
+
+/** Audit and outbox rows gathered while a batch is applied, written before it commits. */
+export type Effects = {
+  audit: (typeof auditLog.$inferInsert)[];
+  outbox: (typeof outbox.$inferInsert)[];
+};
+
+export type ApplyContext = {
+  tx: Tx;
+  source: SyncSource;
+  syncEventId: number;
+  effects: Effects;
+  requestId?: string;
+  /** Applies the events parked for an order or dealer that has just arrived. */
+  unpark(key: string): Promise<void>;
+};
+
+export type Handler<E extends SyncEvent = SyncEvent> = (ctx: ApplyContext, event: E) => Promise<ApplyOutcome>;
+
+export const waitKey = {
+  dealer: (code: string) => `dealer:${code}`,
+  order: (number: string) => `order:${number}`,
+};
+
+/**
+ * Serialises, within the transaction, everything that looks up or creates one order or dealer,
+ * so an orphan is never parked just as its order commits in another batch (and then forgotten).
+ */
+export async function lockKey(tx: Tx, key: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
+}
+
+export function audit(
+  ctx: ApplyContext,
+  event: SyncEvent,
+  entity: { type: string; id: string; dealerId?: number | null },
+  data: Record<string, unknown> = {},
+) {
+  ctx.effects.audit.push({
+    actorKind: 'sync',
+    actorId: ctx.source.code,
+    action: event.type,
+    entityType: entity.type,
+    entityId: entity.id,
+    dealerId: entity.dealerId ?? null,
+    data: { eventId: event.id, occurredAt: event.occurredAt.toISOString(), ...data },
+    requestId: ctx.requestId ?? null,
+  });
+}
+
+export function announce(ctx: ApplyContext, event: string, payload: Record<string, unknown>, audience: Record<string, unknown>) {
+  ctx.effects.outbox.push({ event, payload, audience });
+}

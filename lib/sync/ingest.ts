@@ -1,0 +1,218 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { auditLog, outbox, syncEvents, syncSources } from '@/drizzle/schema';
+import type { Db, Tx } from '@/lib/db';
+import { log } from '@/lib/log';
+import { applyDealerUpserted, applyCatalogItem } from './apply-dealers';
+import { applyLedgerEntry } from './apply-ledger';
+import { applyOrderStatus, applyOrderUpserted } from './apply-orders';
+import { applyShipmentUpserted } from './apply-shipments';
+import { SyncRejection, type ApplyContext, type ApplyOutcome, type Effects, type Handler, type SyncSource } from './context';
+import { parseEvent, type ParsedEvent, type SyncEvent } from './schemas';
+
+export type BatchResult = {
+  accepted: number;
+  duplicates: number;
+  rejected: { index: number; id: string | null; error: string }[];
+};
+
+const HANDLERS: { [T in SyncEvent['type']]: Handler<Extract<SyncEvent, { type: T }>> } = {
+  'dealer.upserted': applyDealerUpserted,
+  'order.upserted': applyOrderUpserted,
+  'order.status': applyOrderStatus,
+  'shipment.upserted': applyShipmentUpserted,
+  'ledger.entry': applyLedgerEntry,
+  'catalog.item': applyCatalogItem,
+};
+
+function handlerFor(event: SyncEvent): Handler {
+  return HANDLERS[event.type] as Handler;
+}
+
+/** PostgreSQL's answers to two transactions in each other's way: the batch is simply run again. */
+const RETRYABLE = new Set(['40001', '40P01']);
+const MAX_ATTEMPTS = 4;
+
+/**
+ * Applies one batch of events from one source in a single transaction: either every accepted
+ * event is committed with its audit and outbox rows, or nothing is. Each event runs in a
+ * savepoint, so one that fails is rejected on its own and the rest go on.
+ */
+export async function ingestBatch(db: Db, source: SyncSource, rawEvents: unknown[], options: { requestId?: string } = {}): Promise<BatchResult> {
+  const parsed = rawEvents.map((raw) => ({ raw, item: parseEvent(raw) }));
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await db.transaction((tx) => applyBatch(tx, source, parsed, options.requestId));
+    } catch (err) {
+      const code = (err as { code?: string; cause?: { code?: string } }).code ?? (err as { cause?: { code?: string } }).cause?.code;
+      if (attempt < MAX_ATTEMPTS && code && RETRYABLE.has(code)) {
+        log.warn('sync batch ran into another; trying again', { source: source.code, attempt, code, requestId: options.requestId });
+        await new Promise((r) => setTimeout(r, 20 * attempt + Math.random() * 30));
+        continue;
+      }
+      throw err;
+    }
+  }
+}
+
+async function applyBatch(tx: Tx, source: SyncSource, parsed: { raw: unknown; item: ParsedEvent }[], requestId?: string): Promise<BatchResult> {
+  const result: BatchResult = { accepted: 0, duplicates: 0, rejected: [] };
+  const effects: Effects = { audit: [], outbox: [] };
+
+  for (const [index, { raw, item }] of parsed.entries()) {
+    const id = item.ok ? item.event.id : item.id;
+    if (id === null) {
+      // Without a usable id the event cannot be stored under its key; it is listed and logged.
+      result.rejected.push({ index, id: null, error: (item as { error: string }).error });
+      log.warn('sync event rejected without an id', { source: source.code, index, error: (item as { error: string }).error, requestId });
+      continue;
+    }
+    const claimed = await claimEvent(tx, source, id, item, raw);
+    if (claimed === 'duplicate') {
+      result.duplicates += 1;
+      continue;
+    }
+    if (!item.ok) {
+      await markEvent(tx, claimed, { state: 'rejected', error: item.error });
+      result.rejected.push({ index, id, error: item.error });
+      continue;
+    }
+    const outcome = await applyOne(tx, source, claimed, item.event, effects, requestId);
+    if (outcome.state === 'rejected') {
+      result.rejected.push({ index, id, error: outcome.error });
+    } else {
+      result.accepted += 1;
+    }
+  }
+
+  if (effects.audit.length) await tx.insert(auditLog).values(effects.audit);
+  if (effects.outbox.length) await tx.insert(outbox).values(effects.outbox);
+  await tx.update(syncSources).set({ lastEventAt: new Date() }).where(eq(syncSources.id, source.id));
+  return result;
+}
+
+/**
+ * Takes the (source, event id) key for this event. Another batch holding the same key makes this
+ * wait until it commits, and then it is a duplicate. A key whose event was rejected may be sent
+ * again with the mistake corrected.
+ */
+async function claimEvent(tx: Tx, source: SyncSource, eventId: string, item: ParsedEvent, raw: unknown): Promise<number | 'duplicate'> {
+  const type = (item.ok ? item.event.type : item.type ?? 'unknown').slice(0, 64);
+  const occurredAt = item.ok ? item.event.occurredAt : null;
+  // A valid event is kept as parsed (it may be applied later, when parked); a rejected one as sent.
+  const payload = item.ok ? { ...item.event, occurredAt: item.event.occurredAt.toISOString() } : (raw as object);
+  const [inserted] = await tx
+    .insert(syncEvents)
+    .values({ sourceId: source.id, eventId, type, occurredAt, payload, state: 'applied' })
+    .onConflictDoNothing()
+    .returning({ id: syncEvents.id });
+  if (inserted) return inserted.id;
+  const [retried] = await tx
+    .update(syncEvents)
+    .set({ type, occurredAt, payload, state: 'applied', error: null, receivedAt: new Date() })
+    .where(and(eq(syncEvents.sourceId, source.id), eq(syncEvents.eventId, eventId), eq(syncEvents.state, 'rejected')))
+    .returning({ id: syncEvents.id });
+  return retried ? retried.id : 'duplicate';
+}
+
+type StoredState = { state: 'applied' | 'superseded' | 'parked' | 'rejected'; waitingFor?: string; error?: string };
+
+async function markEvent(tx: Tx, syncEventId: number, outcome: StoredState) {
+  await tx
+    .update(syncEvents)
+    .set({
+      state: outcome.state,
+      waitingFor: outcome.waitingFor ?? null,
+      error: outcome.error ?? null,
+      appliedAt: outcome.state === 'applied' || outcome.state === 'superseded' ? new Date() : null,
+    })
+    .where(eq(syncEvents.id, syncEventId));
+}
+
+/** Runs one event in a savepoint; records what became of it. */
+async function applyOne(
+  tx: Tx,
+  source: SyncSource,
+  syncEventId: number,
+  event: SyncEvent,
+  effects: Effects,
+  requestId?: string,
+): Promise<ApplyOutcome | { state: 'rejected'; error: string }> {
+  const local: Effects = { audit: [], outbox: [] };
+  let outcome: ApplyOutcome | { state: 'rejected'; error: string };
+  try {
+    outcome = await tx.transaction(async (sp) => {
+      const ctx: ApplyContext = {
+        tx: sp as unknown as Tx,
+        source,
+        syncEventId,
+        effects: local,
+        requestId,
+        unpark: (key) => unpark(sp as unknown as Tx, key, local, requestId),
+      };
+      return handlerFor(event)(ctx, event);
+    });
+  } catch (err) {
+    const error = err instanceof SyncRejection ? err.message : describeDatabaseError(err);
+    if (!(err instanceof SyncRejection)) log.error('sync event failed to apply', { source: source.code, eventId: event.id, type: event.type, err, requestId });
+    outcome = { state: 'rejected', error };
+  }
+  if (outcome.state !== 'rejected') {
+    effects.audit.push(...local.audit);
+    effects.outbox.push(...local.outbox);
+  }
+  await markEvent(tx, syncEventId, outcome);
+  return outcome;
+}
+
+function describeDatabaseError(err: unknown): string {
+  const code = (err as { code?: string }).code ?? (err as { cause?: { code?: string } }).cause?.code;
+  if (code && RETRYABLE.has(code)) throw err;
+  return 'the portal could not store this event (a database rule refused it); the factory\'s integration team has the details in the portal log';
+}
+
+/**
+ * Applies, oldest first, the events that waited for an order or dealer which has just arrived.
+ * Each may park again (a trip waiting for its next order) or unpark others in turn.
+ */
+async function unpark(tx: Tx, key: string, effects: Effects, requestId?: string, depth = 0): Promise<void> {
+  if (depth > 5) return;
+  const waiting = await tx
+    .select({ id: syncEvents.id, sourceId: syncEvents.sourceId, payload: syncEvents.payload })
+    .from(syncEvents)
+    .where(and(eq(syncEvents.state, 'parked'), eq(syncEvents.waitingFor, key)))
+    .orderBy(asc(syncEvents.occurredAt), asc(syncEvents.id))
+    .for('update');
+  if (!waiting.length) return;
+  const sources = await tx
+    .select({ id: syncSources.id, code: syncSources.code })
+    .from(syncSources)
+    .where(inArray(syncSources.id, [...new Set(waiting.map((w) => w.sourceId))]));
+  for (const row of waiting) {
+    const source = sources.find((s) => s.id === row.sourceId)!;
+    const reparsed = parseEvent(row.payload);
+    if (!reparsed.ok) {
+      await markEvent(tx, row.id, { state: 'rejected', error: reparsed.error });
+      continue;
+    }
+    const ctx: ApplyContext = {
+      tx,
+      source,
+      syncEventId: row.id,
+      effects,
+      requestId,
+      unpark: (next) => unpark(tx, next, effects, requestId, depth + 1),
+    };
+    let outcome: ApplyOutcome | { state: 'rejected'; error: string };
+    try {
+      outcome = await handlerFor(reparsed.event)(ctx, reparsed.event);
+    } catch (err) {
+      if (!(err instanceof SyncRejection)) throw err;
+      outcome = { state: 'rejected', error: err.message };
+    }
+    await markEvent(tx, row.id, outcome);
+  }
+}
+
+/** Exposed for the monitor and tests: how many events wait for something. */
+export const parkedCount = (db: Db) =>
+  db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(syncEvents).where(eq(syncEvents.state, 'parked'));
