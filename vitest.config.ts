@@ -16,6 +16,8 @@ export default defineConfig({
   resolve: { alias: shared.alias },
   test: {
     environment: 'node',
+    // Tests print only warnings and errors of the portal's own log.
+    env: { LOG_LEVEL: 'warn' },
     testTimeout: 60_000,
     hookTimeout: 120_000,
     projects: [

@@ -39,7 +39,6 @@ export const applyOrderUpserted: Handler<OrderUpserted> = async (ctx, event) => 
     currency: o.currency,
     total: o.total,
     createdAt: new Date(o.createdAt),
-    itemsTotal: o.items.length,
     status: 'accepted' as const,
     statusAt: event.occurredAt,
     acceptedAt: event.occurredAt,
@@ -144,8 +143,9 @@ export const applyOrderStatus: Handler<OrderStatusEvent> = async (ctx, event) =>
         status: s.status,
         statusAt: event.occurredAt,
         statusEventAt: event.occurredAt,
+        // Partial manufacture belongs to the status that reports it.
         itemsDone: s.itemsDone ?? null,
-        ...(s.itemsTotal != null ? { itemsTotal: s.itemsTotal } : {}),
+        itemsTotal: s.itemsTotal ?? null,
       })
       .where(eq(orders.id, order.id));
   }
