@@ -4,6 +4,7 @@ const PATHS: Record<NavIconName, string> = {
   home: 'M3 10.5 12 3l9 7.5V20a1 1 0 0 1-1 1h-5v-6H9v6H4a1 1 0 0 1-1-1z',
   queue: 'M4 6h16M4 12h16M4 18h10',
   overview: 'M4 20V10m6 10V4m6 16v-7m4 7H2',
+  sync: 'M4 12a8 8 0 0 1 14-5.3M20 12a8 8 0 0 1-14 5.3M18 3v4h-4M6 21v-4h4',
   account: 'M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zm-8 9a8 8 0 0 1 16 0',
 };
 

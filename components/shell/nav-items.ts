@@ -1,6 +1,6 @@
 import type { Area } from '@/lib/auth/permissions';
 
-export type NavIcon = 'home' | 'queue' | 'overview' | 'account';
+export type NavIcon = 'home' | 'queue' | 'overview' | 'sync' | 'account';
 export type NavItem = { href: string; label: string; icon: NavIcon };
 
 /** Each area's sections; `label` is a key under "nav". Later sections are added here. */
@@ -15,6 +15,7 @@ export const NAV_ITEMS: Record<Area, NavItem[]> = {
   ],
   factory: [
     { href: '/factory', label: 'overview', icon: 'overview' },
+    { href: '/factory/sync', label: 'sync', icon: 'sync' },
     { href: '/factory/account', label: 'account', icon: 'account' },
   ],
 };

@@ -3,11 +3,13 @@ import {
   bigint,
   boolean,
   index,
+  integer,
   jsonb,
   pgTable,
   text,
   timestamp,
   uniqueIndex,
+  uuid,
 } from 'drizzle-orm/pg-core';
 import { actorKindEnum, syncEventStateEnum } from './enums';
 
@@ -44,12 +46,34 @@ export const syncEvents = pgTable(
     waitingFor: text(),
     receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     appliedAt: timestamp({ withTimezone: true }),
+    /** A rejected event someone at the factory has looked at and dealt with. */
+    handledAt: timestamp({ withTimezone: true }),
+    handledById: uuid(),
   },
   (t) => [
     uniqueIndex('sync_events_source_event_key').on(t.sourceId, t.eventId),
     index('sync_events_waiting_idx').on(t.waitingFor, t.occurredAt).where(sql`${t.state} = 'parked'`),
     index('sync_events_state_idx').on(t.state, t.receivedAt),
   ],
+);
+
+/** One request of a source: what it carried and what became of it (the monitor's counts). */
+export const syncBatches = pgTable(
+  'sync_batches',
+  {
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    sourceId: bigint({ mode: 'number' })
+      .notNull()
+      .references(() => syncSources.id),
+    receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    events: integer().notNull(),
+    accepted: integer().notNull(),
+    duplicates: integer().notNull(),
+    rejected: integer().notNull(),
+    ms: integer().notNull(),
+    requestId: text(),
+  },
+  (t) => [index('sync_batches_source_time_idx').on(t.sourceId, t.receivedAt)],
 );
 
 /**

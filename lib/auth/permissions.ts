@@ -32,6 +32,8 @@ const PERMISSIONS = {
   'catalog.read': [...DEALER_ROLES, 'claims', 'factory', 'admin'],
   'reports.read': ['factory', 'admin'],
   'sync.monitor': ['factory', 'admin'],
+  'sync.handleRejections': ['factory', 'admin'],
+  'sync.manageSources': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof PERMISSIONS;

@@ -85,6 +85,7 @@ export const applyOrderUpserted: Handler<OrderUpserted> = async (ctx, event) => 
       profile: item.profile ?? null,
       glazing: item.glazing ?? null,
       color: item.color ?? null,
+      hardware: item.hardware ?? null,
       sashes: item.sashes ?? [],
       extras: item.extras ?? [],
       price: item.price,

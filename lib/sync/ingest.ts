@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { auditLog, outbox, syncEvents, syncSources } from '@/drizzle/schema';
+import { auditLog, outbox, syncBatches, syncEvents, syncSources } from '@/drizzle/schema';
 import type { Db, Tx } from '@/lib/db';
 import { log } from '@/lib/log';
 import { applyDealerUpserted, applyCatalogItem } from './apply-dealers';
@@ -55,6 +55,7 @@ export async function ingestBatch(db: Db, source: SyncSource, rawEvents: unknown
 }
 
 async function applyBatch(tx: Tx, source: SyncSource, parsed: { raw: unknown; item: ParsedEvent }[], requestId?: string): Promise<BatchResult> {
+  const started = performance.now();
   const result: BatchResult = { accepted: 0, duplicates: 0, rejected: [] };
   const effects: Effects = { audit: [], outbox: [] };
 
@@ -87,6 +88,15 @@ async function applyBatch(tx: Tx, source: SyncSource, parsed: { raw: unknown; it
   if (effects.audit.length) await tx.insert(auditLog).values(effects.audit);
   if (effects.outbox.length) await tx.insert(outbox).values(effects.outbox);
   await tx.update(syncSources).set({ lastEventAt: new Date() }).where(eq(syncSources.id, source.id));
+  await tx.insert(syncBatches).values({
+    sourceId: source.id,
+    events: parsed.length,
+    accepted: result.accepted,
+    duplicates: result.duplicates,
+    rejected: result.rejected.length,
+    ms: Math.round(performance.now() - started),
+    requestId: requestId ?? null,
+  });
   return result;
 }
 

@@ -61,6 +61,8 @@ const itemSchema = z.object({
   profile: optionalText(200, 'profile'),
   glazing: optionalText(200, 'glazing'),
   color: optionalText(200, 'color'),
+  /** Not in the contract's table; accepted as an addition (DOMAIN.md lists hardware per construction). */
+  hardware: optionalText(200, 'hardware'),
   sashes: z.array(sashSchema, { error: 'sashes must be a list' }).max(20).optional().nullable(),
   extras: z.array(text(200, 'extra'), { error: 'extras must be a list of texts' }).max(50).optional().nullable(),
   price: money('price'),
