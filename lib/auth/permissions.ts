@@ -34,6 +34,7 @@ const PERMISSIONS = {
   'sync.monitor': ['factory', 'admin'],
   'sync.handleRejections': ['factory', 'admin'],
   'sync.manageSources': ['admin'],
+  'finance.import': ['factory', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof PERMISSIONS;

@@ -115,7 +115,7 @@ const CONTRACT: Record<string, { required: string[]; optional: string[] }> = {
 };
 const CONTRACT_ITEM = {
   required: ['position', 'kind', 'name', 'widthMm', 'heightMm', 'quantity', 'price'],
-  optional: ['profile', 'glazing', 'color', 'sashes', 'extras'],
+  optional: ['profile', 'glazing', 'color', 'hardware', 'sashes', 'extras'],
 };
 
 function expectFields(schema: Schema, fields: { required: string[]; optional: string[] }) {

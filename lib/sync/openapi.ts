@@ -550,6 +550,7 @@ an error status. The answer comes after the accepted events are committed.`,
           profile: optionalText(200, 'Profile system, e.g. "REHAU Euro-Design 70".'),
           glazing: optionalText(200, 'Glazing formula, e.g. "4-16Ar-4i (аргон, енергозберігаюче скло)".'),
           color: optionalText(200, 'Colour or lamination, e.g. "золотий дуб (ламінація ззовні)".'),
+          hardware: optionalText(200, 'Hardware, e.g. "Maco MM". An addition to the contract\'s table: optional, may be left out.'),
           sashes: {
             type: ['array', 'null'],
             maxItems: 20,

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { RejectedList } from '@/components/sync/rejected-list';
 import { SourceAdmin } from '@/components/sync/source-admin';
@@ -23,7 +24,14 @@ export default async function SyncMonitorPage() {
   ]);
   return (
     <div className="flex flex-col gap-4">
-      <h1 className="text-xl font-semibold md:text-2xl">{t('title')}</h1>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-xl font-semibold md:text-2xl">{t('title')}</h1>
+        {can(actor, 'finance.import') ? (
+          <Link href="/factory/sync/import" className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-100">
+            {t('importLink')}
+          </Link>
+        ) : null}
+      </div>
       <div className="grid gap-4 lg:grid-cols-2">
         {health.map((source) => (
           <SourceCard key={source.id} source={source} />
