@@ -9,6 +9,7 @@ import { EnvError, getEnv, type Env } from '@/lib/env';
 import { BASE_SECURITY_HEADERS } from '@/lib/http/security-headers';
 import { log } from '@/lib/log';
 import { attachRealtime } from '@/lib/realtime/server';
+import { checkSyncAlerts } from '@/lib/sync/alerts';
 import { configureSyncSources } from '@/lib/sync/sources';
 
 // One HTTP server on one port: Next's pages and API, and Socket.IO beside them.
@@ -102,11 +103,20 @@ async function main() {
     log.info('portal listening', { url: env.publicUrl, port: env.PORT, mode: dev ? 'development' : 'production' });
   });
 
+  // Once a minute: alert administrators about a burst of rejected sync events or a silent source.
+  const alertTimer = setInterval(() => {
+    checkSyncAlerts(database.db, { rejectionsPerTenMinutes: env.SYNC_ALERT_REJECTIONS, silenceMinutes: env.SYNC_SILENCE_MINUTES }).catch(
+      (err: unknown) => log.error('sync alert check failed', { err }),
+    );
+  }, 60_000);
+  alertTimer.unref();
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info('stopping', { signal });
+    clearInterval(alertTimer);
     const force = setTimeout(() => process.exit(0), 10_000);
     force.unref();
     // Closes the sockets and the HTTP server together.

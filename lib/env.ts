@@ -55,6 +55,8 @@ const schema = z.object({
   /** Tests only: which driver this test project uses. */
   TEST_DB_DRIVER: z.enum(['pglite', 'postgres']).default('pglite'),
   SYNC_MAX_IN_FLIGHT: positiveInt(4),
+  SYNC_ALERT_REJECTIONS: positiveInt(20),
+  SYNC_SILENCE_MINUTES: positiveInt(60),
   SYNC_TOKEN_PRODUCTION: z.string().min(16, 'expected at least 16 characters').optional(),
   SYNC_TOKEN_ACCOUNTING: z.string().min(16, 'expected at least 16 characters').optional(),
 });

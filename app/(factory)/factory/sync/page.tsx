@@ -7,6 +7,7 @@ import { SourceCard } from '@/components/sync/source-card';
 import { can } from '@/lib/auth/permissions';
 import { requireAreaActor } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
+import { listOpenSyncAlerts } from '@/lib/sync/alerts';
 import { getSyncHealth, listParkedEvents, listUnhandledRejections } from '@/lib/sync/monitor';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,11 +17,12 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SyncMonitorPage() {
   const actor = await requireAreaActor('factory');
   const db = getDb();
-  const [t, health, rejected, parked] = await Promise.all([
+  const [t, health, rejected, parked, alerts] = await Promise.all([
     getTranslations('syncMonitor'),
     getSyncHealth(db, actor),
     listUnhandledRejections(db, actor),
     listParkedEvents(db, actor, 20),
+    listOpenSyncAlerts(db, actor.userId, new Date(Date.now() - 24 * 3_600_000)),
   ]);
   return (
     <div className="flex flex-col gap-4">
@@ -32,6 +34,17 @@ export default async function SyncMonitorPage() {
           </Link>
         ) : null}
       </div>
+      {alerts.length ? (
+        <ul role="alert" className="flex flex-col gap-2" data-testid="sync-alerts">
+          {alerts.map((alert) => (
+            <li key={alert.id} className="rounded-xl border border-red-300 bg-red-50 px-4 py-3 text-sm font-medium text-red-900">
+              {alert.type === 'sync.silent'
+                ? t('alertSilent', { source: String(alert.data.source), minutes: Number(alert.data.minutes) })
+                : t('alertRejections', { source: String(alert.data.source), count: Number(alert.data.rejected), minutes: Number(alert.data.minutes) })}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <div className="grid gap-4 lg:grid-cols-2">
         {health.map((source) => (
           <SourceCard key={source.id} source={source} />

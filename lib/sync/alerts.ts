@@ -1,0 +1,90 @@
+import { and, eq, gte, sql } from 'drizzle-orm';
+import { notifications, outbox, syncBatches, syncSources, users } from '@/drizzle/schema';
+import { rowsOf, type Db } from '@/lib/db';
+import { log } from '@/lib/log';
+
+// Alerts about the factory's systems for administrators: a burst of rejected events, or a source
+// that has gone silent. In-app notifications now (with the outbox event the realtime fan-out
+// sends); the notification channels issue adds e-mail. One alert per source and kind while the
+// condition lasts (none again within the window).
+
+export const ALERT_TYPES = { rejections: 'sync.rejections', silent: 'sync.silent' } as const;
+const BURST_WINDOW_MINUTES = 10;
+/** Several processes run the check; one takes it at a time. */
+const CHECK_LOCK = 724_201_002;
+
+export type AlertSettings = { rejectionsPerTenMinutes: number; silenceMinutes: number };
+
+export async function checkSyncAlerts(db: Db, settings: AlertSettings, now = new Date()): Promise<number> {
+  return db.transaction(async (tx) => {
+    const [lock] = rowsOf<{ ok: boolean }>(await tx.execute(sql`select pg_try_advisory_xact_lock(${CHECK_LOCK}) as ok`));
+    if (!lock?.ok) return 0;
+    const burstSince = new Date(now.getTime() - BURST_WINDOW_MINUTES * 60_000);
+    const silentBefore = new Date(now.getTime() - settings.silenceMinutes * 60_000);
+    const sources = await tx.select().from(syncSources).where(eq(syncSources.active, true));
+    const rejections = await tx
+      .select({ sourceId: syncBatches.sourceId, n: sql<number>`sum(${syncBatches.rejected})`.mapWith(Number) })
+      .from(syncBatches)
+      .where(gte(syncBatches.receivedAt, burstSince))
+      .groupBy(syncBatches.sourceId);
+    const admins = await tx.select({ id: users.id }).from(users).where(and(eq(users.role, 'admin'), eq(users.active, true)));
+    if (admins.length === 0) return 0;
+
+    const alerts: { type: string; source: string; title: string; data: Record<string, unknown>; repeatAfter: Date }[] = [];
+    for (const source of sources) {
+      const rejected = rejections.find((r) => r.sourceId === source.id)?.n ?? 0;
+      if (rejected >= settings.rejectionsPerTenMinutes) {
+        alerts.push({
+          type: ALERT_TYPES.rejections,
+          source: source.code,
+          title: `${source.name}: ${rejected} events rejected in the last ${BURST_WINDOW_MINUTES} minutes`,
+          data: { source: source.code, rejected, minutes: BURST_WINDOW_MINUTES },
+          repeatAfter: burstSince,
+        });
+      }
+      if (source.lastEventAt && source.lastEventAt < silentBefore) {
+        alerts.push({
+          type: ALERT_TYPES.silent,
+          source: source.code,
+          title: `${source.name} has sent nothing since ${source.lastEventAt.toISOString()}`,
+          data: { source: source.code, lastEventAt: source.lastEventAt.toISOString(), minutes: settings.silenceMinutes },
+          // Silence is reported once per silence: until the source speaks again.
+          repeatAfter: source.lastEventAt,
+        });
+      }
+    }
+    let raised = 0;
+    for (const alert of alerts) {
+      const [already] = await tx
+        .select({ id: notifications.id })
+        .from(notifications)
+        .where(and(eq(notifications.type, alert.type), sql`${notifications.data}->>'source' = ${alert.source}`, gte(notifications.createdAt, alert.repeatAfter)))
+        .limit(1);
+      if (already) continue;
+      const created = await tx
+        .insert(notifications)
+        .values(admins.map((admin) => ({ userId: admin.id, type: alert.type, importance: 'critical' as const, title: alert.title, link: '/factory/sync', data: alert.data, createdAt: now })))
+        .returning({ id: notifications.id, userId: notifications.userId });
+      await tx.insert(outbox).values(
+        created.map((n) => ({
+          event: 'notification',
+          payload: { id: n.id, type: alert.type, title: alert.title, importance: 'critical' },
+          audience: { userId: n.userId },
+        })),
+      );
+      log.warn('sync alert raised', { type: alert.type, source: alert.source, admins: admins.length });
+      raised += 1;
+    }
+    return raised;
+  });
+}
+
+/** The alerts raised for this user about the sync, newest first (for the monitor's banner). */
+export async function listOpenSyncAlerts(db: Db, userId: string, since: Date) {
+  return db
+    .select({ id: notifications.id, type: notifications.type, data: notifications.data, createdAt: notifications.createdAt })
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), sql`${notifications.type} like 'sync.%'`, gte(notifications.createdAt, since)))
+    .orderBy(sql`${notifications.createdAt} desc`)
+    .limit(10);
+}
