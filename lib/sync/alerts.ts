@@ -80,11 +80,17 @@ export async function checkSyncAlerts(db: Db, settings: AlertSettings, now = new
 }
 
 /** The alerts raised for this user about the sync, newest first (for the monitor's banner). */
-export async function listOpenSyncAlerts(db: Db, userId: string, since: Date) {
+export async function listOpenSyncAlerts(db: Db, userId: string, hours = 24) {
   return db
     .select({ id: notifications.id, type: notifications.type, data: notifications.data, createdAt: notifications.createdAt })
     .from(notifications)
-    .where(and(eq(notifications.userId, userId), sql`${notifications.type} like 'sync.%'`, gte(notifications.createdAt, since)))
+    .where(
+      and(
+        eq(notifications.userId, userId),
+        sql`${notifications.type} like 'sync.%'`,
+        sql`${notifications.createdAt} > now() - make_interval(hours => ${hours})`,
+      ),
+    )
     .orderBy(sql`${notifications.createdAt} desc`)
     .limit(10);
 }

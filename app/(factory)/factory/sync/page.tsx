@@ -22,7 +22,7 @@ export default async function SyncMonitorPage() {
     getSyncHealth(db, actor),
     listUnhandledRejections(db, actor),
     listParkedEvents(db, actor, 20),
-    listOpenSyncAlerts(db, actor.userId, new Date(Date.now() - 24 * 3_600_000)),
+    listOpenSyncAlerts(db, actor.userId),
   ]);
   return (
     <div className="flex flex-col gap-4">
