@@ -1,6 +1,6 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { catalogItems, dealers } from '@/drizzle/schema';
-import { announce, audit, lockKey, SyncRejection, waitKey, type Handler } from './context';
+import { announce, audit, storedIsNotNewer, lockKey, SyncRejection, waitKey, type Handler } from './context';
 import type { SyncEvent } from './schemas';
 
 type DealerEvent = Extract<SyncEvent, { type: 'dealer.upserted' }>;
@@ -38,7 +38,7 @@ export const applyDealerUpserted: Handler<DealerEvent> = async (ctx, event) => {
     .onConflictDoUpdate({
       target: dealers.code,
       set: { ...values, updatedAt: new Date() },
-      setWhere: sql`${dealers.sourceUpdatedAt} is null or ${dealers.sourceUpdatedAt} <= ${event.occurredAt.toISOString()}`,
+      setWhere: storedIsNotNewer(dealers.sourceUpdatedAt, event.occurredAt),
     })
     .returning({ id: dealers.id, inserted: sql<boolean>`xmax = 0` });
   if (!row) return { state: 'superseded' };
@@ -68,7 +68,7 @@ export const applyCatalogItem: Handler<CatalogEvent> = async (ctx, event) => {
     .onConflictDoUpdate({
       target: catalogItems.partNumber,
       set: { ...values, updatedAt: new Date() },
-      setWhere: sql`${catalogItems.sourceUpdatedAt} is null or ${catalogItems.sourceUpdatedAt} <= ${event.occurredAt.toISOString()}`,
+      setWhere: storedIsNotNewer(catalogItems.sourceUpdatedAt, event.occurredAt),
     })
     .returning({ id: catalogItems.id });
   if (!row) return { state: 'superseded' };

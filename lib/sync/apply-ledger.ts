@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { dealers, ledgerEntries, orders } from '@/drizzle/schema';
 import type { LedgerKind } from '@/drizzle/schema/enums';
-import { announce, audit, lockKey, waitKey, type Handler } from './context';
+import { announce, audit, storedIsNotNewer, lockKey, waitKey, type Handler } from './context';
 import type { SyncEvent } from './schemas';
 
 type LedgerEvent = Extract<SyncEvent, { type: 'ledger.entry' }>;
@@ -47,7 +47,7 @@ export const applyLedgerEntry: Handler<LedgerEvent> = async (ctx, event) => {
     .onConflictDoUpdate({
       target: [ledgerEntries.source, ledgerEntries.documentId],
       set: { ...values, updatedAt: new Date() },
-      setWhere: sql`${ledgerEntries.sourceUpdatedAt} is null or ${ledgerEntries.sourceUpdatedAt} <= ${event.occurredAt.toISOString()}`,
+      setWhere: storedIsNotNewer(ledgerEntries.sourceUpdatedAt, event.occurredAt),
     })
     .returning({ id: ledgerEntries.id, inserted: sql<boolean>`xmax = 0` });
   if (!row) return { state: 'superseded' };

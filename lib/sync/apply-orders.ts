@@ -1,7 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { dealers, ledgerEntries, orderItems, orders, orderStatusHistory, plants } from '@/drizzle/schema';
 import type { OrderStatus } from '@/drizzle/schema/enums';
-import { announce, audit, lockKey, SyncRejection, waitKey, type Handler } from './context';
+import { announce, audit, storedIsNotNewer, lockKey, SyncRejection, waitKey, type Handler } from './context';
 import type { SyncEvent } from './schemas';
 
 type OrderUpserted = Extract<SyncEvent, { type: 'order.upserted' }>;
@@ -59,7 +59,7 @@ export const applyOrderUpserted: Handler<OrderUpserted> = async (ctx, event) => 
         sourceUpdatedAt: values.sourceUpdatedAt,
         updatedAt: new Date(),
       },
-      setWhere: sql`${orders.sourceUpdatedAt} is null or ${orders.sourceUpdatedAt} <= ${at}`,
+      setWhere: storedIsNotNewer(orders.sourceUpdatedAt, event.occurredAt),
     })
     .returning({ id: orders.id, inserted: sql<boolean>`xmax = 0` });
 

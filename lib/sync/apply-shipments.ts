@@ -1,6 +1,6 @@
-import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, desc, eq, inArray } from 'drizzle-orm';
 import { orders, plants, shipmentOrders, shipments } from '@/drizzle/schema';
-import { announce, audit, lockKey, SyncRejection, waitKey, type Handler } from './context';
+import { announce, audit, storedIsNotNewer, lockKey, SyncRejection, waitKey, type Handler } from './context';
 import type { SyncEvent } from './schemas';
 
 type ShipmentEvent = Extract<SyncEvent, { type: 'shipment.upserted' }>;
@@ -43,7 +43,7 @@ export const applyShipmentUpserted: Handler<ShipmentEvent> = async (ctx, event) 
     .onConflictDoUpdate({
       target: shipments.number,
       set: { ...values, updatedAt: new Date() },
-      setWhere: sql`${shipments.sourceUpdatedAt} is null or ${shipments.sourceUpdatedAt} <= ${event.occurredAt.toISOString()}`,
+      setWhere: storedIsNotNewer(shipments.sourceUpdatedAt, event.occurredAt),
     })
     .returning({ id: shipments.id });
   if (!row) return { state: 'superseded' };

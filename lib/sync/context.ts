@@ -1,4 +1,5 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { auditLog, outbox } from '@/drizzle/schema';
 import type { Tx } from '@/lib/db';
 import type { SyncEvent } from './schemas';
@@ -70,4 +71,9 @@ export function audit(
 
 export function announce(ctx: ApplyContext, event: string, payload: Record<string, unknown>, audience: Record<string, unknown>) {
   ctx.effects.outbox.push({ event, payload, audience });
+}
+
+/** The newest occurredAt wins: an upsert changes a row only if the row is not newer than it. */
+export function storedIsNotNewer(column: AnyPgColumn, occurredAt: Date): SQL {
+  return sql`${column} is null or ${column} <= ${occurredAt.toISOString()}`;
 }
