@@ -1,6 +1,6 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { catalogItems, dealers } from '@/drizzle/schema';
-import { announce, audit, storedIsNotNewer, lockKey, SyncRejection, waitKey, type Handler } from './context';
+import { announce, audit, findOrLock, storedIsNotNewer, SyncRejection, waitKey, type Handler } from './context';
 import type { SyncEvent } from './schemas';
 
 type DealerEvent = Extract<SyncEvent, { type: 'dealer.upserted' }>;
@@ -10,7 +10,8 @@ type CatalogEvent = Extract<SyncEvent, { type: 'catalog.item' }>;
 export const applyDealerUpserted: Handler<DealerEvent> = async (ctx, event) => {
   const { tx } = ctx;
   const d = event.data;
-  await lockKey(tx, waitKey.dealer(d.code));
+  // A new dealer is created under its key's lock (see findOrLock).
+  await findOrLock(tx, waitKey.dealer(d.code), async () => (await tx.select({ id: dealers.id }).from(dealers).where(eq(dealers.code, d.code)).limit(1))[0]);
   const [owner] = await tx
     .select({ code: dealers.code })
     .from(dealers)

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { dealers, ledgerEntries, orders } from '@/drizzle/schema';
 import type { LedgerKind } from '@/drizzle/schema/enums';
-import { announce, audit, storedIsNotNewer, lockKey, waitKey, type Handler } from './context';
+import { announce, audit, findOrLock, storedIsNotNewer, waitKey, type Handler } from './context';
 import type { SyncEvent } from './schemas';
 
 type LedgerEvent = Extract<SyncEvent, { type: 'ledger.entry' }>;
@@ -20,8 +20,9 @@ export function ledgerEffect(kind: LedgerKind, amount: string): string {
 export const applyLedgerEntry: Handler<LedgerEvent> = async (ctx, event) => {
   const { tx } = ctx;
   const e = event.data;
-  await lockKey(tx, waitKey.dealer(e.dealerCode));
-  const [dealer] = await tx.select({ id: dealers.id }).from(dealers).where(eq(dealers.code, e.dealerCode)).limit(1);
+  const dealer = await findOrLock(tx, waitKey.dealer(e.dealerCode), async () =>
+    (await tx.select({ id: dealers.id }).from(dealers).where(eq(dealers.code, e.dealerCode)).limit(1))[0],
+  );
   if (!dealer) return { state: 'parked', waitingFor: waitKey.dealer(e.dealerCode) };
   const [order] = e.orderNumber
     ? await tx.select({ id: orders.id }).from(orders).where(eq(orders.number, e.orderNumber)).limit(1)

@@ -1,7 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { dealers, ledgerEntries, orderItems, orders, orderStatusHistory, plants } from '@/drizzle/schema';
 import type { OrderStatus } from '@/drizzle/schema/enums';
-import { announce, audit, storedIsNotNewer, lockKey, SyncRejection, waitKey, type Handler } from './context';
+import { announce, audit, findOrLock, storedIsNotNewer, SyncRejection, waitKey, type Handler } from './context';
 import type { SyncEvent } from './schemas';
 
 type OrderUpserted = Extract<SyncEvent, { type: 'order.upserted' }>;
@@ -24,12 +24,13 @@ const STAGE_COLUMN: Record<OrderStatus, string> = {
 export const applyOrderUpserted: Handler<OrderUpserted> = async (ctx, event) => {
   const { tx } = ctx;
   const o = event.data;
-  await lockKey(tx, waitKey.dealer(o.dealerCode));
-  const [dealer] = await tx.select({ id: dealers.id }).from(dealers).where(eq(dealers.code, o.dealerCode)).limit(1);
+  const dealer = await findOrLock(tx, waitKey.dealer(o.dealerCode), async () =>
+    (await tx.select({ id: dealers.id }).from(dealers).where(eq(dealers.code, o.dealerCode)).limit(1))[0],
+  );
   if (!dealer) return { state: 'parked', waitingFor: waitKey.dealer(o.dealerCode) };
   const plant = await resolvePlant(ctx.tx, o.plant ?? null);
-
-  await lockKey(tx, waitKey.order(o.number));
+  // A new order is created under its key's lock (see findOrLock).
+  await findOrLock(tx, waitKey.order(o.number), async () => (await tx.select({ id: orders.id }).from(orders).where(eq(orders.number, o.number)).limit(1))[0]);
   const at = event.occurredAt.toISOString();
   const values = {
     number: o.number,
@@ -124,13 +125,14 @@ async function resolvePlant(tx: Parameters<Handler>[0]['tx'], code: string | nul
 export const applyOrderStatus: Handler<OrderStatusEvent> = async (ctx, event) => {
   const { tx } = ctx;
   const s = event.data;
-  await lockKey(tx, waitKey.order(s.number));
-  const [order] = await tx
-    .select({ id: orders.id, dealerId: orders.dealerId, statusEventAt: orders.statusEventAt })
-    .from(orders)
-    .where(eq(orders.number, s.number))
-    .for('update')
-    .limit(1);
+  const order = await findOrLock(tx, waitKey.order(s.number), async () =>
+    (await tx
+      .select({ id: orders.id, dealerId: orders.dealerId, statusEventAt: orders.statusEventAt })
+      .from(orders)
+      .where(eq(orders.number, s.number))
+      .for('update')
+      .limit(1))[0],
+  );
   if (!order) return { state: 'parked', waitingFor: waitKey.order(s.number) };
 
   const current = order.statusEventAt === null || event.occurredAt.getTime() >= order.statusEventAt.getTime();

@@ -14,10 +14,16 @@ export const applyShipmentUpserted: Handler<ShipmentEvent> = async (ctx, event) 
   const { tx } = ctx;
   const s = event.data;
   const numbers = [...new Set(s.orderNumbers)].sort();
-  for (const number of numbers) await lockKey(tx, waitKey.order(number));
-  const known = numbers.length
-    ? await tx.select({ id: orders.id, number: orders.number, dealerId: orders.dealerId, plantId: orders.plantId }).from(orders).where(inArray(orders.number, numbers))
-    : [];
+  const findKnown = () =>
+    numbers.length
+      ? tx.select({ id: orders.id, number: orders.number, dealerId: orders.dealerId, plantId: orders.plantId }).from(orders).where(inArray(orders.number, numbers))
+      : Promise.resolve([]);
+  let known = await findKnown();
+  if (known.length < numbers.length) {
+    // Some order is missing: take the missing orders' locks (see findOrLock) and look again.
+    for (const number of numbers.filter((n) => !known.some((o) => o.number === n))) await lockKey(tx, waitKey.order(number));
+    known = await findKnown();
+  }
   const missing = numbers.find((n) => !known.some((o) => o.number === n));
   if (missing) return { state: 'parked', waitingFor: waitKey.order(missing) };
 

@@ -51,6 +51,19 @@ export async function lockKey(tx: Tx, key: string): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
 }
 
+/**
+ * Looks a row up by its key. Orders and dealers are never deleted, so a row that is found needs no
+ * lock; only when it is missing is the key's lock taken and the row looked up again, so an orphan
+ * is parked only if its order or dealer is really not there (and its creator, holding the same
+ * lock, will unpark it after this transaction).
+ */
+export async function findOrLock<T>(tx: Tx, key: string, find: () => Promise<T | undefined>): Promise<T | undefined> {
+  const found = await find();
+  if (found !== undefined) return found;
+  await lockKey(tx, key);
+  return find();
+}
+
 export function audit(
   ctx: ApplyContext,
   event: SyncEvent,

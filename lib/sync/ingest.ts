@@ -30,7 +30,29 @@ function handlerFor(event: SyncEvent): Handler {
 
 /** PostgreSQL's answers to two transactions in each other's way: the batch is simply run again. */
 const RETRYABLE = new Set(['40001', '40P01']);
-const MAX_ATTEMPTS = 4;
+const MAX_ATTEMPTS = 8;
+
+/**
+ * The row an event mainly locks. Batches apply their events sorted by it, so two batches take
+ * their row locks in the same order and rarely deadlock; the result does not depend on the order
+ * (newest wins, orphans wait), and answers keep each event's own index.
+ */
+function lockOrder(item: ParsedEvent): string {
+  if (!item.ok) return '';
+  const e = item.event;
+  switch (e.type) {
+    case 'dealer.upserted':
+      return `a:${e.data.code}`;
+    case 'catalog.item':
+      return `b:${e.data.partNumber}`;
+    case 'ledger.entry':
+      return `c:${e.data.id}`;
+    case 'shipment.upserted':
+      return `d:${[...e.data.orderNumbers].sort()[0] ?? ''}:${e.data.number}`;
+    default:
+      return `d:${e.data.number}`;
+  }
+}
 
 /**
  * Applies one batch of events from one source in a single transaction: either every accepted
@@ -38,7 +60,10 @@ const MAX_ATTEMPTS = 4;
  * savepoint, so one that fails is rejected on its own and the rest go on.
  */
 export async function ingestBatch(db: Db, source: SyncSource, rawEvents: unknown[], options: { requestId?: string } = {}): Promise<BatchResult> {
-  const parsed = rawEvents.map((raw) => ({ raw, item: parseEvent(raw) }));
+  const parsed = rawEvents
+    .map((raw, index) => ({ raw, index, item: parseEvent(raw) }))
+    .map((entry) => ({ ...entry, key: lockOrder(entry.item) }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.index - b.index));
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await db.transaction((tx) => applyBatch(tx, source, parsed, options.requestId));
@@ -46,7 +71,7 @@ export async function ingestBatch(db: Db, source: SyncSource, rawEvents: unknown
       const code = (err as { code?: string; cause?: { code?: string } }).code ?? (err as { cause?: { code?: string } }).cause?.code;
       if (attempt < MAX_ATTEMPTS && code && RETRYABLE.has(code)) {
         log.warn('sync batch ran into another; trying again', { source: source.code, attempt, code, requestId: options.requestId });
-        await new Promise((r) => setTimeout(r, 20 * attempt + Math.random() * 30));
+        await new Promise((r) => setTimeout(r, Math.min(2000, 10 * 2 ** attempt) * (0.5 + Math.random())));
         continue;
       }
       throw err;
@@ -54,12 +79,17 @@ export async function ingestBatch(db: Db, source: SyncSource, rawEvents: unknown
   }
 }
 
-async function applyBatch(tx: Tx, source: SyncSource, parsed: { raw: unknown; item: ParsedEvent }[], requestId?: string): Promise<BatchResult> {
+async function applyBatch(
+  tx: Tx,
+  source: SyncSource,
+  parsed: { raw: unknown; index: number; item: ParsedEvent }[],
+  requestId?: string,
+): Promise<BatchResult> {
   const started = performance.now();
   const result: BatchResult = { accepted: 0, duplicates: 0, rejected: [] };
   const effects: Effects = { audit: [], outbox: [] };
 
-  for (const [index, { raw, item }] of parsed.entries()) {
+  for (const { raw, index, item } of parsed) {
     const id = item.ok ? item.event.id : item.id;
     if (id === null) {
       // Without a usable id the event cannot be stored under its key; it is listed and logged.
@@ -85,6 +115,7 @@ async function applyBatch(tx: Tx, source: SyncSource, parsed: { raw: unknown; it
     }
   }
 
+  result.rejected.sort((a, b) => a.index - b.index);
   if (effects.audit.length) await tx.insert(auditLog).values(effects.audit);
   if (effects.outbox.length) await tx.insert(outbox).values(effects.outbox);
   await tx.update(syncSources).set({ lastEventAt: new Date() }).where(eq(syncSources.id, source.id));
@@ -112,13 +143,13 @@ async function claimEvent(tx: Tx, source: SyncSource, eventId: string, item: Par
   const payload = item.ok ? { ...item.event, occurredAt: item.event.occurredAt.toISOString() } : (raw as object);
   const [inserted] = await tx
     .insert(syncEvents)
-    .values({ sourceId: source.id, eventId, type, occurredAt, payload, state: 'applied' })
+    .values({ sourceId: source.id, eventId, type, occurredAt, payload, state: 'applied', appliedAt: new Date() })
     .onConflictDoNothing()
     .returning({ id: syncEvents.id });
   if (inserted) return inserted.id;
   const [retried] = await tx
     .update(syncEvents)
-    .set({ type, occurredAt, payload, state: 'applied', error: null, receivedAt: new Date() })
+    .set({ type, occurredAt, payload, state: 'applied', error: null, receivedAt: new Date(), appliedAt: new Date() })
     .where(and(eq(syncEvents.sourceId, source.id), eq(syncEvents.eventId, eventId), eq(syncEvents.state, 'rejected')))
     .returning({ id: syncEvents.id });
   return retried ? retried.id : 'duplicate';
@@ -170,7 +201,8 @@ async function applyOne(
     effects.audit.push(...local.audit);
     effects.outbox.push(...local.outbox);
   }
-  await markEvent(tx, syncEventId, outcome);
+  // The event was stored as applied when its key was taken; only other outcomes are written.
+  if (outcome.state !== 'applied') await markEvent(tx, syncEventId, outcome);
   return outcome;
 }
 
