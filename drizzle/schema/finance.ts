@@ -35,6 +35,8 @@ export const ledgerEntries = pgTable(
     uniqueIndex('ledger_entries_source_document_key').on(t.source, t.documentId),
     index('ledger_entries_dealer_date_idx').on(t.dealerId, t.date, t.id),
     index('ledger_entries_order_idx').on(t.orderId),
+    // Documents that named an order before it arrived, linked when it does (lib/sync/apply-orders.ts).
+    index('ledger_entries_unlinked_order_idx').on(t.orderNumber).where(sql`${t.orderId} is null`),
     check(
       'ledger_entries_effect_sign',
       sql`case

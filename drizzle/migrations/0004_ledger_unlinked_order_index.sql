@@ -1,0 +1,1 @@
+CREATE INDEX "ledger_entries_unlinked_order_idx" ON "ledger_entries" USING btree ("order_number") WHERE "ledger_entries"."order_id" is null;
