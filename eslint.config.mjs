@@ -28,7 +28,7 @@ const config = [
     },
   },
   {
-    files: ['lib/env.ts', 'server.ts', 'scripts/**', 'e2e/**', 'playwright.config.ts', 'vitest.config.ts', 'drizzle.config.ts'],
+    files: ['lib/env.ts', 'server.ts', 'instrumentation.ts', 'scripts/**', 'e2e/**', 'playwright.config.ts', 'vitest.config.ts', 'drizzle.config.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },
 ];
