@@ -227,6 +227,25 @@ describe('sync API v1', () => {
     expect(await db().select().from(shipmentOrders).where(eq(shipmentOrders.shipmentId, row!.id))).toHaveLength(2);
   });
 
+  it('rejects alone an event the database refuses, and applies the rest of its batch', async () => {
+    // A database rule the portal does not check itself stands in for any unforeseen failure.
+    await database.query(`create function refuse_part() returns trigger language plpgsql as $$
+      begin if new.part_number = 'REFUSED' then raise exception 'refused by a database rule'; end if; return new; end $$`);
+    await database.query('create trigger refuse_part before insert on catalog_items for each row execute function refuse_part()');
+    const item = (partNumber: string) => ({
+      id: eventId('item'),
+      type: 'catalog.item',
+      occurredAt: at(90),
+      data: { partNumber, name: 'Підвіконня 300 мм', unit: 'м.п.', retailPrice: '420.00', dealerPrice: '350.00', currency: 'UAH' },
+    });
+    const result = await send(db(), [item('SILL-300'), item('REFUSED'), item('SILL-400')], TOKENS.accounting);
+    expect(result.accepted).toBe(2);
+    expect(result.rejected).toEqual([{ index: 1, id: expect.any(String), error: expect.stringContaining('could not store this event') }]);
+    const stored = await database.query<{ part_number: string }>('select part_number from catalog_items order by part_number');
+    expect(stored.map((r) => r.part_number)).toEqual(['SILL-300', 'SILL-400']);
+    await database.query('drop trigger refuse_part on catalog_items');
+  });
+
   it('applies concurrent batches touching the same order without losing or doubling anything', async () => {
     await send(db(), [orderEvent('26-000009', 'D-2', 1)]);
     const statuses = ['in_production', 'manufactured', 'shipped', 'delivered'];

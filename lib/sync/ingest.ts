@@ -30,6 +30,19 @@ function handlerFor(event: SyncEvent): Handler {
 
 /** PostgreSQL's answers to two transactions in each other's way: the batch is simply run again. */
 const RETRYABLE = new Set(['40001', '40P01']);
+
+type ApplyMode = 'direct' | 'savepoints';
+
+/** An event failed in the database while the batch ran without savepoints. */
+class NeedsIsolation extends Error {
+  constructor(readonly cause: unknown) {
+    super('an event failed in the database');
+  }
+}
+
+function errorCode(err: unknown): string | undefined {
+  return (err as { code?: string }).code ?? (err as { cause?: { code?: string } }).cause?.code;
+}
 const MAX_ATTEMPTS = 8;
 
 /**
@@ -64,11 +77,24 @@ export async function ingestBatch(db: Db, source: SyncSource, rawEvents: unknown
     .map((raw, index) => ({ raw, index, item: parseEvent(raw) }))
     .map((entry) => ({ ...entry, key: lockOrder(entry.item) }))
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.index - b.index));
+  // Events run straight in the batch's transaction; only if one fails in the database (not a
+  // rejection the portal decides itself, which always comes before any write) is the batch run
+  // again with a savepoint per event, so that one event is rejected alone.
+  let mode: ApplyMode = 'direct';
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await db.transaction((tx) => applyBatch(tx, source, parsed, options.requestId));
+      return await db.transaction((tx) => applyBatch(tx, source, parsed, mode, options.requestId));
     } catch (err) {
-      const code = (err as { code?: string; cause?: { code?: string } }).code ?? (err as { cause?: { code?: string } }).cause?.code;
+      if (err instanceof NeedsIsolation && mode === 'direct') {
+        log.warn('sync event failed in the database; running the batch again event by event', {
+          source: source.code,
+          err: err.cause,
+          requestId: options.requestId,
+        });
+        mode = 'savepoints';
+        continue;
+      }
+      const code = errorCode(err);
       if (attempt < MAX_ATTEMPTS && code && RETRYABLE.has(code)) {
         log.warn('sync batch ran into another; trying again', { source: source.code, attempt, code, requestId: options.requestId });
         await new Promise((r) => setTimeout(r, Math.min(2000, 10 * 2 ** attempt) * (0.5 + Math.random())));
@@ -83,6 +109,7 @@ async function applyBatch(
   tx: Tx,
   source: SyncSource,
   parsed: { raw: unknown; index: number; item: ParsedEvent }[],
+  mode: ApplyMode,
   requestId?: string,
 ): Promise<BatchResult> {
   const started = performance.now();
@@ -107,7 +134,7 @@ async function applyBatch(
       result.rejected.push({ index, id, error: item.error });
       continue;
     }
-    const outcome = await applyOne(tx, source, claimed, item.event, effects, requestId);
+    const outcome = await applyOne(tx, source, claimed, item.event, effects, mode, requestId);
     if (outcome.state === 'rejected') {
       result.rejected.push({ index, id, error: outcome.error });
     } else {
@@ -176,26 +203,26 @@ async function applyOne(
   syncEventId: number,
   event: SyncEvent,
   effects: Effects,
+  mode: ApplyMode,
   requestId?: string,
 ): Promise<ApplyOutcome | { state: 'rejected'; error: string }> {
   const local: Effects = { audit: [], outbox: [] };
   let outcome: ApplyOutcome | { state: 'rejected'; error: string };
+  const run = (runTx: Tx) =>
+    handlerFor(event)({ tx: runTx, source, syncEventId, effects: local, requestId, unpark: (key) => unpark(runTx, key, local, requestId) }, event);
   try {
-    outcome = await tx.transaction(async (sp) => {
-      const ctx: ApplyContext = {
-        tx: sp as unknown as Tx,
-        source,
-        syncEventId,
-        effects: local,
-        requestId,
-        unpark: (key) => unpark(sp as unknown as Tx, key, local, requestId),
-      };
-      return handlerFor(event)(ctx, event);
-    });
+    outcome = mode === 'direct' ? await run(tx) : await tx.transaction((sp) => run(sp as unknown as Tx));
   } catch (err) {
-    const error = err instanceof SyncRejection ? err.message : describeDatabaseError(err);
-    if (!(err instanceof SyncRejection)) log.error('sync event failed to apply', { source: source.code, eventId: event.id, type: event.type, err, requestId });
-    outcome = { state: 'rejected', error };
+    if (err instanceof SyncRejection) {
+      outcome = { state: 'rejected', error: err.message };
+    } else if (mode === 'direct') {
+      // Without a savepoint the transaction is lost: a retry (deadlock) or a run event by event.
+      const code = errorCode(err);
+      throw code && RETRYABLE.has(code) ? err : new NeedsIsolation(err);
+    } else {
+      log.error('sync event failed to apply', { source: source.code, eventId: event.id, type: event.type, err, requestId });
+      outcome = { state: 'rejected', error: describeDatabaseError(err) };
+    }
   }
   if (outcome.state !== 'rejected') {
     effects.audit.push(...local.audit);

@@ -132,7 +132,7 @@ export const ledgerEntrySchema = z
   });
 
 const stock = z.union([
-  z.number({ error: 'stock must be a number' }).min(0, 'stock must not be negative').max(1e11),
+  z.number({ error: 'stock must be a number' }).min(0, 'stock must not be negative').lt(1e11, 'stock must be less than 100,000,000,000'),
   z.string().regex(/^\d{1,11}(\.\d{1,3})?$/, 'stock must be a non-negative number with at most 3 decimals'),
 ]);
 
