@@ -116,21 +116,22 @@ async function applyBatch(
   const result: BatchResult = { accepted: 0, duplicates: 0, rejected: [] };
   const effects: Effects = { audit: [], outbox: [] };
 
-  for (const { raw, index, item } of parsed) {
+  const claims = await claimBatch(tx, source, parsed);
+  for (const [position, { index, item }] of parsed.entries()) {
     const id = item.ok ? item.event.id : item.id;
-    if (id === null) {
+    const claimed = claims[position];
+    if (id === null || claimed === undefined) {
       // Without a usable id the event cannot be stored under its key; it is listed and logged.
       result.rejected.push({ index, id: null, error: (item as { error: string }).error });
       log.warn('sync event rejected without an id', { source: source.code, index, error: (item as { error: string }).error, requestId });
       continue;
     }
-    const claimed = await claimEvent(tx, source, id, item, raw);
     if (claimed === 'duplicate') {
       result.duplicates += 1;
       continue;
     }
     if (!item.ok) {
-      await markEvent(tx, claimed, { state: 'rejected', error: item.error });
+      // Stored as rejected, with its reason, when its key was taken.
       result.rejected.push({ index, id, error: item.error });
       continue;
     }
@@ -159,27 +160,89 @@ async function applyBatch(
 }
 
 /**
- * Takes the (source, event id) key for this event. Another batch holding the same key makes this
- * wait until it commits, and then it is a duplicate. A key whose event was rejected may be sent
- * again with the mistake corrected.
+ * Takes the (source, event id) keys of a whole batch in one statement. Another batch holding the
+ * same key makes this wait until it commits, and then it is a duplicate; so is an id repeated
+ * within the batch. A key whose event was rejected may be sent again with the mistake corrected.
+ * Valid events are stored as applied (other outcomes are written later), invalid ones as
+ * rejected with their reason. Answers, per position of `parsed`, the stored row or 'duplicate'
+ * (undefined for an event without a usable id).
  */
-async function claimEvent(tx: Tx, source: SyncSource, eventId: string, item: ParsedEvent, raw: unknown): Promise<number | 'duplicate'> {
-  const type = (item.ok ? item.event.type : item.type ?? 'unknown').slice(0, 64);
-  const occurredAt = item.ok ? item.event.occurredAt : null;
-  // A valid event is kept as parsed (it may be applied later, when parked); a rejected one as sent.
-  const payload = item.ok ? { ...item.event, occurredAt: item.event.occurredAt.toISOString() } : (raw as object);
-  const [inserted] = await tx
-    .insert(syncEvents)
-    .values({ sourceId: source.id, eventId, type, occurredAt, payload, state: 'applied', appliedAt: new Date() })
-    .onConflictDoNothing()
-    .returning({ id: syncEvents.id });
-  if (inserted) return inserted.id;
-  const [retried] = await tx
-    .update(syncEvents)
-    .set({ type, occurredAt, payload, state: 'applied', error: null, receivedAt: new Date(), appliedAt: new Date() })
-    .where(and(eq(syncEvents.sourceId, source.id), eq(syncEvents.eventId, eventId), eq(syncEvents.state, 'rejected')))
-    .returning({ id: syncEvents.id });
-  return retried ? retried.id : 'duplicate';
+async function claimBatch(
+  tx: Tx,
+  source: SyncSource,
+  parsed: { raw: unknown; item: ParsedEvent }[],
+): Promise<(number | 'duplicate' | undefined)[]> {
+  const answer: (number | 'duplicate' | undefined)[] = parsed.map(() => undefined);
+  const firstPosition = new Map<string, number>();
+  parsed.forEach(({ item }, position) => {
+    const id = item.ok ? item.event.id : item.id;
+    if (id === null) return;
+    if (firstPosition.has(id)) answer[position] = 'duplicate';
+    else firstPosition.set(id, position);
+  });
+  const now = new Date();
+  const rowOf = (position: number) => {
+    const { raw, item } = parsed[position]!;
+    const eventId = (item.ok ? item.event.id : item.id)!;
+    // A valid event is kept as parsed (it may be applied later, when parked); a rejected one as sent.
+    return item.ok
+      ? {
+          sourceId: source.id,
+          eventId,
+          type: item.event.type,
+          occurredAt: item.event.occurredAt,
+          payload: { ...item.event, occurredAt: item.event.occurredAt.toISOString() },
+          state: 'applied' as const,
+          error: null,
+          appliedAt: now,
+        }
+      : {
+          sourceId: source.id,
+          eventId,
+          type: (item.type ?? 'unknown').slice(0, 64),
+          occurredAt: null,
+          payload: raw as object,
+          state: 'rejected' as const,
+          error: item.error,
+          appliedAt: null,
+        };
+  };
+  // Keys are taken in one order by every batch, so two batches never wait for each other in a circle.
+  const positions = [...firstPosition.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, p]) => p);
+  const byEventId = new Map<string, number>();
+  for (let i = 0; i < positions.length; i += 500) {
+    const inserted = await tx
+      .insert(syncEvents)
+      .values(positions.slice(i, i + 500).map(rowOf))
+      .onConflictDoNothing()
+      .returning({ id: syncEvents.id, eventId: syncEvents.eventId });
+    for (const row of inserted) byEventId.set(row.eventId, row.id);
+  }
+  const taken = positions.filter((p) => !byEventId.has(rowOf(p).eventId));
+  const correctable = new Set<string>();
+  for (let i = 0; i < taken.length; i += 500) {
+    const ids = taken.slice(i, i + 500).map((p) => rowOf(p).eventId);
+    const rows = await tx
+      .select({ eventId: syncEvents.eventId })
+      .from(syncEvents)
+      .where(and(eq(syncEvents.sourceId, source.id), inArray(syncEvents.eventId, ids), eq(syncEvents.state, 'rejected')));
+    for (const r of rows) correctable.add(r.eventId);
+  }
+  for (const position of positions) {
+    const row = rowOf(position);
+    let id = byEventId.get(row.eventId);
+    if (id === undefined && correctable.has(row.eventId)) {
+      // Taken before by an event that was rejected: this is its correction.
+      const [retried] = await tx
+        .update(syncEvents)
+        .set({ ...row, receivedAt: now })
+        .where(and(eq(syncEvents.sourceId, source.id), eq(syncEvents.eventId, row.eventId), eq(syncEvents.state, 'rejected')))
+        .returning({ id: syncEvents.id });
+      id = retried?.id;
+    }
+    answer[position] = id ?? 'duplicate';
+  }
+  return answer;
 }
 
 type StoredState = { state: 'applied' | 'superseded' | 'parked' | 'rejected'; waitingFor?: string; error?: string };
