@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { dealers, ledgerEntries, orders } from '@/drizzle/schema';
 import type { LedgerKind } from '@/drizzle/schema/enums';
-import { announce, audit, findOrLock, storedIsNotNewer, waitKey, type Handler } from './context';
+import { announce, audit, findOrLock, remember, storedIsNotNewer, waitKey, type Handler } from './context';
 import type { SyncEvent } from './schemas';
 
 type LedgerEvent = Extract<SyncEvent, { type: 'ledger.entry' }>;
@@ -20,8 +20,8 @@ export function ledgerEffect(kind: LedgerKind, amount: string): string {
 export const applyLedgerEntry: Handler<LedgerEvent> = async (ctx, event) => {
   const { tx } = ctx;
   const e = event.data;
-  const dealer = await findOrLock(tx, waitKey.dealer(e.dealerCode), async () =>
-    (await tx.select({ id: dealers.id }).from(dealers).where(eq(dealers.code, e.dealerCode)).limit(1))[0],
+  const dealer = await remember(ctx, waitKey.dealer(e.dealerCode), () =>
+    findOrLock(tx, waitKey.dealer(e.dealerCode), async () => (await tx.select({ id: dealers.id }).from(dealers).where(eq(dealers.code, e.dealerCode)).limit(1))[0]),
   );
   if (!dealer) return { state: 'parked', waitingFor: waitKey.dealer(e.dealerCode) };
   const [order] = e.orderNumber

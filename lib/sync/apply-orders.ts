@@ -1,7 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { dealers, ledgerEntries, orderItems, orders, orderStatusHistory, plants } from '@/drizzle/schema';
 import type { OrderStatus } from '@/drizzle/schema/enums';
-import { announce, audit, findOrLock, storedIsNotNewer, SyncRejection, waitKey, type Handler } from './context';
+import { announce, audit, findOrLock, remember, storedIsNotNewer, SyncRejection, waitKey, type Handler } from './context';
 import type { SyncEvent } from './schemas';
 
 type OrderUpserted = Extract<SyncEvent, { type: 'order.upserted' }>;
@@ -24,11 +24,11 @@ const STAGE_COLUMN: Record<OrderStatus, string> = {
 export const applyOrderUpserted: Handler<OrderUpserted> = async (ctx, event) => {
   const { tx } = ctx;
   const o = event.data;
-  const dealer = await findOrLock(tx, waitKey.dealer(o.dealerCode), async () =>
-    (await tx.select({ id: dealers.id }).from(dealers).where(eq(dealers.code, o.dealerCode)).limit(1))[0],
+  const dealer = await remember(ctx, waitKey.dealer(o.dealerCode), () =>
+    findOrLock(tx, waitKey.dealer(o.dealerCode), async () => (await tx.select({ id: dealers.id }).from(dealers).where(eq(dealers.code, o.dealerCode)).limit(1))[0]),
   );
   if (!dealer) return { state: 'parked', waitingFor: waitKey.dealer(o.dealerCode) };
-  const plant = await resolvePlant(ctx.tx, o.plant ?? null);
+  const plant = await resolvePlant(ctx, o.plant ?? null);
   // A new order is created under its key's lock (see findOrLock).
   await findOrLock(tx, waitKey.order(o.number), async () => (await tx.select({ id: orders.id }).from(orders).where(eq(orders.number, o.number)).limit(1))[0]);
   const at = event.occurredAt.toISOString();
@@ -104,8 +104,8 @@ export const applyOrderUpserted: Handler<OrderUpserted> = async (ctx, event) => 
   return { state: 'applied' };
 };
 
-async function resolvePlant(tx: Parameters<Handler>[0]['tx'], code: string | null): Promise<number> {
-  const rows = await tx.select({ id: plants.id, code: plants.code, isMain: plants.isMain }).from(plants);
+async function resolvePlant(ctx: Parameters<Handler>[0], code: string | null): Promise<number> {
+  const rows = (await remember(ctx, 'plants', () => ctx.tx.select({ id: plants.id, code: plants.code, isMain: plants.isMain }).from(plants))) ?? [];
   const plant = code ? rows.find((p) => p.code === code) : rows.find((p) => p.isMain);
   if (!plant) {
     throw new SyncRejection(

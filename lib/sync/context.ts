@@ -32,6 +32,8 @@ export type ApplyContext = {
   syncEventId: number;
   effects: Effects;
   requestId?: string;
+  /** Lookups shared by the events of one batch (see remember). */
+  memo: Map<string, unknown>;
   /** Applies the events parked for an order or dealer that has just arrived. */
   unpark(key: string): Promise<void>;
 };
@@ -89,4 +91,15 @@ export function announce(ctx: ApplyContext, event: string, payload: Record<strin
 /** The newest occurredAt wins: an upsert changes a row only if the row is not newer than it. */
 export function storedIsNotNewer(column: AnyPgColumn, occurredAt: Date): SQL {
   return sql`${column} is null or ${column} <= ${occurredAt.toISOString()}`;
+}
+
+/**
+ * A lookup done once per batch (a dealer's id, the plants). Only found values are kept: a row
+ * that is missing may still be created by a later event of the same batch.
+ */
+export async function remember<T>(ctx: Pick<ApplyContext, 'memo'>, key: string, load: () => Promise<T | undefined>): Promise<T | undefined> {
+  if (ctx.memo.has(key)) return ctx.memo.get(key) as T;
+  const value = await load();
+  if (value !== undefined) ctx.memo.set(key, value);
+  return value;
 }

@@ -115,6 +115,7 @@ async function applyBatch(
   const started = performance.now();
   const result: BatchResult = { accepted: 0, duplicates: 0, rejected: [] };
   const effects: Effects = { audit: [], outbox: [] };
+  const memo = new Map<string, unknown>();
 
   const claims = await claimBatch(tx, source, parsed);
   for (const [position, { index, item }] of parsed.entries()) {
@@ -135,7 +136,7 @@ async function applyBatch(
       result.rejected.push({ index, id, error: item.error });
       continue;
     }
-    const outcome = await applyOne(tx, source, claimed, item.event, effects, mode, requestId);
+    const outcome = await applyOne(tx, source, claimed, item.event, effects, memo, mode, requestId);
     if (outcome.state === 'rejected') {
       result.rejected.push({ index, id, error: outcome.error });
     } else {
@@ -266,13 +267,17 @@ async function applyOne(
   syncEventId: number,
   event: SyncEvent,
   effects: Effects,
+  memo: Map<string, unknown>,
   mode: ApplyMode,
   requestId?: string,
 ): Promise<ApplyOutcome | { state: 'rejected'; error: string }> {
   const local: Effects = { audit: [], outbox: [] };
   let outcome: ApplyOutcome | { state: 'rejected'; error: string };
   const run = (runTx: Tx) =>
-    handlerFor(event)({ tx: runTx, source, syncEventId, effects: local, requestId, unpark: (key) => unpark(runTx, key, local, requestId) }, event);
+    handlerFor(event)(
+      { tx: runTx, source, syncEventId, effects: local, memo, requestId, unpark: (key) => unpark(runTx, key, local, memo, requestId) },
+      event,
+    );
   try {
     outcome = mode === 'direct' ? await run(tx) : await tx.transaction((sp) => run(sp as unknown as Tx));
   } catch (err) {
@@ -283,6 +288,8 @@ async function applyOne(
       const code = errorCode(err);
       throw code && RETRYABLE.has(code) ? err : new NeedsIsolation(err);
     } else {
+      // The savepoint is gone, and with it anything this event created: forget the lookups.
+      memo.clear();
       log.error('sync event failed to apply', { source: source.code, eventId: event.id, type: event.type, err, requestId });
       outcome = { state: 'rejected', error: describeDatabaseError(err) };
     }
@@ -306,7 +313,7 @@ function describeDatabaseError(err: unknown): string {
  * Applies, oldest first, the events that waited for an order or dealer which has just arrived.
  * Each may park again (a trip waiting for its next order) or unpark others in turn.
  */
-async function unpark(tx: Tx, key: string, effects: Effects, requestId?: string, depth = 0): Promise<void> {
+async function unpark(tx: Tx, key: string, effects: Effects, memo: Map<string, unknown>, requestId?: string, depth = 0): Promise<void> {
   if (depth > 5) return;
   const waiting = await tx
     .select({ id: syncEvents.id, sourceId: syncEvents.sourceId, payload: syncEvents.payload })
@@ -331,8 +338,9 @@ async function unpark(tx: Tx, key: string, effects: Effects, requestId?: string,
       source,
       syncEventId: row.id,
       effects,
+      memo,
       requestId,
-      unpark: (next) => unpark(tx, next, effects, requestId, depth + 1),
+      unpark: (next) => unpark(tx, next, effects, memo, requestId, depth + 1),
     };
     let outcome: ApplyOutcome | { state: 'rejected'; error: string };
     try {
