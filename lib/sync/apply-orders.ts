@@ -1,5 +1,5 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { dealers, ledgerEntries, orderItems, orders, orderStatusHistory, plants } from '@/drizzle/schema';
+import { dealers, ledgerEntries, orderItems, orders, plants } from '@/drizzle/schema';
 import type { OrderStatus } from '@/drizzle/schema/enums';
 import { announce, audit, findOrLock, remember, storedIsNotNewer, SyncRejection, waitKey, type Handler } from './context';
 import type { SyncEvent } from './schemas';
@@ -8,14 +8,14 @@ type OrderUpserted = Extract<SyncEvent, { type: 'order.upserted' }>;
 type OrderStatusEvent = Extract<SyncEvent, { type: 'order.status' }>;
 
 /** The column that keeps when each stage was (first) reached. */
-const STAGE_COLUMN: Record<OrderStatus, string> = {
-  accepted: 'accepted_at',
-  in_production: 'in_production_at',
-  manufactured: 'manufactured_at',
-  shipped: 'shipped_at',
-  delivered: 'delivered_at',
-  cancelled: 'cancelled_at',
-};
+const STAGE_FIELD = {
+  accepted: 'acceptedAt',
+  in_production: 'inProductionAt',
+  manufactured: 'manufacturedAt',
+  shipped: 'shippedAt',
+  delivered: 'deliveredAt',
+  cancelled: 'cancelledAt',
+} as const satisfies Record<OrderStatus, keyof typeof orders.$inferSelect>;
 
 /**
  * order.upserted: the order and all its constructions, newest occurredAt wins. An order of a
@@ -137,22 +137,27 @@ export const applyOrderStatus: Handler<OrderStatusEvent> = async (ctx, event) =>
 
   const current = order.statusEventAt === null || event.occurredAt.getTime() >= order.statusEventAt.getTime();
   const at = event.occurredAt.toISOString();
-  const stage = sql.raw(STAGE_COLUMN[s.status]);
-  await tx.execute(sql`update ${orders} set ${stage} = least(${stage}, ${at}::timestamptz), updated_at = now() where id = ${order.id}`);
-  if (current) {
-    await tx
-      .update(orders)
-      .set({
-        status: s.status,
-        statusAt: event.occurredAt,
-        statusEventAt: event.occurredAt,
-        // Partial manufacture belongs to the status that reports it.
-        itemsDone: s.itemsDone ?? null,
-        itemsTotal: s.itemsTotal ?? null,
-      })
-      .where(eq(orders.id, order.id));
-  }
-  await tx.insert(orderStatusHistory).values({
+  const stage = STAGE_FIELD[s.status];
+  // One statement: the stage keeps the first time it was reached; a current event sets the status.
+  await tx
+    .update(orders)
+    .set({
+      [stage]: sql`least(${orders[stage]}, ${at}::timestamptz)`,
+      updatedAt: new Date(),
+      ...(current
+        ? {
+            status: s.status,
+            statusAt: event.occurredAt,
+            statusEventAt: event.occurredAt,
+            // Partial manufacture belongs to the status that reports it.
+            itemsDone: s.itemsDone ?? null,
+            itemsTotal: s.itemsTotal ?? null,
+          }
+        : {}),
+    })
+    .where(eq(orders.id, order.id));
+  // Written with the batch's other history rows before it commits.
+  ctx.effects.history.push({
     orderId: order.id,
     status: s.status,
     occurredAt: event.occurredAt,

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import type { auditLog, outbox } from '@/drizzle/schema';
+import type { auditLog, orderStatusHistory, outbox } from '@/drizzle/schema';
 import type { Tx } from '@/lib/db';
 import type { SyncEvent } from './schemas';
 
@@ -24,6 +24,7 @@ export class SyncRejection extends Error {
 export type Effects = {
   audit: (typeof auditLog.$inferInsert)[];
   outbox: (typeof outbox.$inferInsert)[];
+  history: (typeof orderStatusHistory.$inferInsert)[];
 };
 
 export type ApplyContext = {

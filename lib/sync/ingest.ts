@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { auditLog, outbox, syncBatches, syncEvents, syncSources } from '@/drizzle/schema';
+import { auditLog, orderStatusHistory, outbox, syncBatches, syncEvents, syncSources } from '@/drizzle/schema';
 import type { Db, Tx } from '@/lib/db';
 import { log } from '@/lib/log';
 import { applyDealerUpserted, applyCatalogItem } from './apply-dealers';
@@ -114,7 +114,7 @@ async function applyBatch(
 ): Promise<BatchResult> {
   const started = performance.now();
   const result: BatchResult = { accepted: 0, duplicates: 0, rejected: [] };
-  const effects: Effects = { audit: [], outbox: [] };
+  const effects: Effects = { audit: [], outbox: [], history: [] };
   const memo = new Map<string, unknown>();
 
   const claims = await claimBatch(tx, source, parsed);
@@ -145,8 +145,9 @@ async function applyBatch(
   }
 
   result.rejected.sort((a, b) => a.index - b.index);
-  if (effects.audit.length) await tx.insert(auditLog).values(effects.audit);
-  if (effects.outbox.length) await tx.insert(outbox).values(effects.outbox);
+  for (let i = 0; i < effects.history.length; i += 1000) await tx.insert(orderStatusHistory).values(effects.history.slice(i, i + 1000));
+  for (let i = 0; i < effects.audit.length; i += 1000) await tx.insert(auditLog).values(effects.audit.slice(i, i + 1000));
+  for (let i = 0; i < effects.outbox.length; i += 1000) await tx.insert(outbox).values(effects.outbox.slice(i, i + 1000));
   await tx.update(syncSources).set({ lastEventAt: new Date() }).where(eq(syncSources.id, source.id));
   await tx.insert(syncBatches).values({
     sourceId: source.id,
@@ -271,7 +272,7 @@ async function applyOne(
   mode: ApplyMode,
   requestId?: string,
 ): Promise<ApplyOutcome | { state: 'rejected'; error: string }> {
-  const local: Effects = { audit: [], outbox: [] };
+  const local: Effects = { audit: [], outbox: [], history: [] };
   let outcome: ApplyOutcome | { state: 'rejected'; error: string };
   const run = (runTx: Tx) =>
     handlerFor(event)(
@@ -297,6 +298,7 @@ async function applyOne(
   if (outcome.state !== 'rejected') {
     effects.audit.push(...local.audit);
     effects.outbox.push(...local.outbox);
+    effects.history.push(...local.history);
   }
   // The event was stored as applied when its key was taken; only other outcomes are written.
   if (outcome.state !== 'applied') await markEvent(tx, syncEventId, outcome);
