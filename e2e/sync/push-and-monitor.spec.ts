@@ -58,7 +58,7 @@ test('the sync API refuses a request without a valid token, and serves its OpenA
   expect(await doc.json()).toMatchObject({ openapi: '3.1.0' });
 });
 
-test('an administrator adds a source system and sees its token once', async ({ page, request }) => {
+test('an administrator adds a source system, sees its token once, rotates and revokes it', async ({ page, request }) => {
   await signIn(page, 'admin');
   await page.goto('/factory/sync');
   await page.getByLabel('Code (e.g. warehouse)').fill(`wh${run}`.slice(0, 20));
@@ -73,4 +73,25 @@ test('an administrator adds a source system and sees its token once', async ({ p
   expect(await accepted.json()).toMatchObject({ accepted: 1 });
   await page.reload();
   await expect(page.getByTestId('new-token')).toHaveCount(0);
+
+  // A new token replaces the old one at once.
+  const row = page.locator('li', { hasText: `(wh${run}`.slice(0, 21) });
+  await row.getByRole('button', { name: 'New token' }).click();
+  const rotated = (await page.getByTestId('new-token').textContent())?.trim() ?? '';
+  expect(rotated).not.toBe(token);
+  const send = (bearer: string) =>
+    request.post('/api/sync/v1/events', {
+      headers: { authorization: `Bearer ${bearer}` },
+      data: { events: [{ id: `wh-${run}-${bearer.slice(0, 6)}`, type: 'catalog.item', occurredAt: new Date().toISOString(), data: { partNumber: `WH-${run}`, name: 'Ручка віконна', unit: 'шт', retailPrice: '260.00', dealerPrice: '190.00', currency: 'UAH' } }] },
+    });
+  expect((await send(token)).status()).toBe(401);
+  expect((await send(rotated)).status()).toBe(200);
+
+  // A revoked source is refused until it is switched on again.
+  await row.getByRole('button', { name: 'Revoke' }).click();
+  await expect(row.getByRole('button', { name: 'Switch on again' })).toBeVisible();
+  expect((await send(rotated)).status()).toBe(401);
+  await row.getByRole('button', { name: 'Switch on again' }).click();
+  await expect(row.getByRole('button', { name: 'Revoke' })).toBeVisible();
+  expect((await send(rotated)).status()).toBe(200);
 });

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { auditLog, orderStatusHistory, outbox, syncBatches, syncEvents, syncSources } from '@/drizzle/schema';
 import type { Db, Tx } from '@/lib/db';
 import { log } from '@/lib/log';
@@ -354,7 +354,3 @@ async function unpark(tx: Tx, key: string, effects: Effects, memo: Map<string, u
     await markEvent(tx, row.id, outcome);
   }
 }
-
-/** Exposed for the monitor and tests: how many events wait for something. */
-export const parkedCount = (db: Db) =>
-  db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(syncEvents).where(eq(syncEvents.state, 'parked'));
