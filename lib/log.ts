@@ -8,9 +8,27 @@ const rank: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 }
 
 export type LogContext = Record<string, unknown>;
 
+/** Long texts (a failed statement quotes its parameters: a whole batch) are cut to this. */
+const MAX_TEXT = 2000;
+
+function clip(text: string | undefined): string | undefined {
+  return text && text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}… (${text.length - MAX_TEXT} more characters)` : text;
+}
+
 function serializeError(err: unknown): unknown {
   if (err instanceof Error) {
-    return { name: err.name, message: err.message, stack: err.stack, cause: err.cause ? serializeError(err.cause) : undefined };
+    // What PostgreSQL says about a refused statement is the useful part; keep it when present.
+    const { code, detail, constraint_name: constraint, table_name: table } = err as Error & Record<string, string | undefined>;
+    return {
+      name: err.name,
+      message: clip(err.message),
+      ...(code ? { code } : {}),
+      ...(detail ? { detail: clip(detail) } : {}),
+      ...(constraint ? { constraint } : {}),
+      ...(table ? { table } : {}),
+      stack: clip(err.stack),
+      cause: err.cause ? serializeError(err.cause) : undefined,
+    };
   }
   return err;
 }

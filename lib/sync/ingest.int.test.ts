@@ -185,6 +185,44 @@ describe('sync API v1', () => {
     expect(rejected.find((r) => r.type === 'order.teleported')?.payload).toMatchObject({ type: 'order.teleported' });
   });
 
+  it('rejects an event with a NUL character in a text, stores it for the monitor, and applies the rest', async () => {
+    const withNul = { ...dealerEvent('D-NUL', '12121216', 0), data: { ...dealerEvent('D-NUL', '12121216', 0).data, name: 'Вікна\u0000Плюс' } };
+    const result = await send(db(), [withNul, dealerEvent('D-60', '66666662', 0)]);
+    expect(result.accepted).toBe(1);
+    expect(result.rejected).toEqual([{ index: 0, id: withNul.id, error: expect.stringContaining('NUL character') }]);
+    const [stored] = await db().select().from(syncEvents).where(eq(syncEvents.eventId, withNul.id));
+    expect(stored).toMatchObject({ state: 'rejected', payload: { data: { name: 'ВікнаПлюс' } } });
+    expect(await db().select().from(dealers).where(eq(dealers.code, 'D-NUL'))).toHaveLength(0);
+  });
+
+  it('applies several versions and statuses of one order sent in the same batch as if one by one in time order', async () => {
+    const result = await send(db(), [
+      statusEvent('26-000010', 'shipped', 40),
+      orderEvent('26-000010', 'D-60', 12, '1200.00'),
+      statusEvent('26-000010', 'in_production', 20),
+      orderEvent('26-000010', 'D-60', 10, '1000.00'),
+      statusEvent('26-000010', 'manufactured', 30, { itemsDone: 2, itemsTotal: 2 }),
+    ]);
+    expect(result).toEqual({ accepted: 5, duplicates: 0, rejected: [] });
+    const [order] = await db().select().from(orders).where(eq(orders.number, '26-000010'));
+    expect(order).toMatchObject({ status: 'shipped', total: '1200.00', itemsDone: null, itemsTotal: null });
+    expect(order?.acceptedAt?.toISOString()).toBe(at(10));
+    expect(order?.inProductionAt?.toISOString()).toBe(at(20));
+    expect(order?.manufacturedAt?.toISOString()).toBe(at(30));
+    expect(order?.shippedAt?.toISOString()).toBe(at(40));
+    const history = await db().select().from(orderStatusHistory).where(eq(orderStatusHistory.orderId, order!.id));
+    expect(history.map((h) => h.status).sort()).toEqual(['in_production', 'manufactured', 'shipped']);
+    const announced = await db().select().from(outbox).where(sql`${outbox.payload}->>'number' = '26-000010' and ${outbox.event} = 'order.status'`).orderBy(outbox.id);
+    expect(announced.map((e) => (e.payload as { status: string }).status)).toEqual(['in_production', 'manufactured', 'shipped']);
+    const states = await database.query<{ state: string; n: number }>(
+      "select state::text, count(*)::int as n from sync_events where payload->'data'->>'number' = '26-000010' group by state order by state",
+    );
+    expect(states).toEqual([
+      { state: 'applied', n: 4 },
+      { state: 'superseded', n: 1 },
+    ]);
+  });
+
   it('takes a rejected event again under the same id once it is corrected', async () => {
     const bad = ledgerEvent('INV-R', 'D-5', 'invoice', '10,00', 4);
     expect((await send(db(), [bad])).rejected).toHaveLength(1);

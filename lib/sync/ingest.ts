@@ -1,13 +1,14 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
-import { auditLog, orderStatusHistory, outbox, syncBatches, syncEvents, syncSources } from '@/drizzle/schema';
-import type { Db, Tx } from '@/lib/db';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { syncBatches, syncEvents, syncSources } from '@/drizzle/schema';
+import { rowsOf, type Db, type Tx } from '@/lib/db';
 import { log } from '@/lib/log';
 import { applyDealerUpserted, applyCatalogItem } from './apply-dealers';
 import { applyLedgerEntry } from './apply-ledger';
 import { applyOrderStatus, applyOrderUpserted } from './apply-orders';
 import { applyShipmentUpserted } from './apply-shipments';
+import { applyCatalogItems, applyLedgerEntries, applyOrderStatuses, applyOrdersUpserted, type BulkContext, type Claimed, type Outcome } from './bulk';
 import { SyncRejection, type ApplyContext, type ApplyOutcome, type Effects, type Handler, type SyncSource } from './context';
-import { parseEvent, type ParsedEvent, type SyncEvent } from './schemas';
+import { parseEvent, storablePayload, type ParsedEvent, type SyncEvent } from './schemas';
 
 export type BatchResult = {
   accepted: number;
@@ -116,8 +117,10 @@ async function applyBatch(
   const result: BatchResult = { accepted: 0, duplicates: 0, rejected: [] };
   const effects: Effects = { audit: [], outbox: [], history: [] };
   const memo = new Map<string, unknown>();
+  const marks: Mark[] = [];
 
   const claims = await claimBatch(tx, source, parsed);
+  const ready: Claimed[] = [];
   for (const [position, { index, item }] of parsed.entries()) {
     const id = item.ok ? item.event.id : item.id;
     const claimed = claims[position];
@@ -136,18 +139,22 @@ async function applyBatch(
       result.rejected.push({ index, id, error: item.error });
       continue;
     }
-    const outcome = await applyOne(tx, source, claimed, item.event, effects, memo, mode, requestId);
-    if (outcome.state === 'rejected') {
-      result.rejected.push({ index, id, error: outcome.error });
-    } else {
-      result.accepted += 1;
-    }
+    ready.push({ syncEventId: claimed, index, event: item.event });
+  }
+
+  const outcomes =
+    mode === 'direct'
+      ? await applySetBased(tx, source, ready, effects, memo, marks, requestId)
+      : await applyEventByEvent(tx, source, ready, effects, memo, marks, requestId);
+  for (const { syncEventId, index, event } of ready) {
+    const outcome = outcomes.get(syncEventId);
+    if (outcome?.state === 'rejected') result.rejected.push({ index, id: event.id, error: outcome.error });
+    else result.accepted += 1;
   }
 
   result.rejected.sort((a, b) => a.index - b.index);
-  for (let i = 0; i < effects.history.length; i += 1000) await tx.insert(orderStatusHistory).values(effects.history.slice(i, i + 1000));
-  for (let i = 0; i < effects.audit.length; i += 1000) await tx.insert(auditLog).values(effects.audit.slice(i, i + 1000));
-  for (let i = 0; i < effects.outbox.length; i += 1000) await tx.insert(outbox).values(effects.outbox.slice(i, i + 1000));
+  await writeMarks(tx, marks);
+  await writeEffects(tx, effects);
   await tx.update(syncSources).set({ lastEventAt: new Date() }).where(eq(syncSources.id, source.id));
   await tx.insert(syncBatches).values({
     sourceId: source.id,
@@ -159,6 +166,139 @@ async function applyBatch(
     requestId: requestId ?? null,
   });
   return result;
+}
+
+/** The order the set-based appliers run in: what others refer to comes first. */
+const SET_ORDER: SyncEvent['type'][] = ['dealer.upserted', 'catalog.item', 'ledger.entry', 'order.upserted', 'order.status', 'shipment.upserted'];
+
+/**
+ * Applies the batch's events type by type: the frequent types with a few statements for all of
+ * them (bulk.ts), dealers and trips one by one (they are few and have more to check). Any
+ * failure in the database sends the whole batch round again event by event.
+ */
+async function applySetBased(
+  tx: Tx,
+  source: SyncSource,
+  ready: Claimed[],
+  effects: Effects,
+  memo: Map<string, unknown>,
+  marks: Mark[],
+  requestId?: string,
+): Promise<Map<number, Outcome>> {
+  const outcomes = new Map<number, Outcome>();
+  const ctx: BulkContext = { tx, source, effects, memo, requestId, unpark: (key) => unpark(tx, key, effects, memo, requestId) };
+  for (const type of SET_ORDER) {
+    const items = ready.filter((r) => r.event.type === type);
+    if (!items.length) continue;
+    let answers: Map<number, Outcome>;
+    try {
+      switch (type) {
+        case 'catalog.item':
+          answers = await applyCatalogItems(ctx, items as Claimed<Extract<SyncEvent, { type: 'catalog.item' }>>[]);
+          break;
+        case 'ledger.entry':
+          answers = await applyLedgerEntries(ctx, items as Claimed<Extract<SyncEvent, { type: 'ledger.entry' }>>[]);
+          break;
+        case 'order.upserted':
+          answers = await applyOrdersUpserted(ctx, items as Claimed<Extract<SyncEvent, { type: 'order.upserted' }>>[]);
+          break;
+        case 'order.status':
+          answers = await applyOrderStatuses(ctx, items as Claimed<Extract<SyncEvent, { type: 'order.status' }>>[]);
+          break;
+        default:
+          answers = await applyEventByEvent(tx, source, items, effects, memo, marks, requestId, 'direct');
+          for (const [id, outcome] of answers) outcomes.set(id, outcome);
+          continue;
+      }
+    } catch (err) {
+      if (err instanceof NeedsIsolation) throw err;
+      // Without a savepoint the transaction is lost: a retry (deadlock) or a run event by event.
+      const code = errorCode(err);
+      throw code && RETRYABLE.has(code) ? err : new NeedsIsolation(err);
+    }
+    for (const [id, outcome] of answers) {
+      outcomes.set(id, outcome);
+      // Events were stored as applied when their keys were taken; only other outcomes are written.
+      if (outcome.state !== 'applied') marks.push({ id, ...outcome });
+    }
+  }
+  return outcomes;
+}
+
+async function applyEventByEvent(
+  tx: Tx,
+  source: SyncSource,
+  ready: Claimed[],
+  effects: Effects,
+  memo: Map<string, unknown>,
+  marks: Mark[],
+  requestId?: string,
+  mode: ApplyMode = 'savepoints',
+): Promise<Map<number, Outcome>> {
+  const outcomes = new Map<number, Outcome>();
+  for (const { syncEventId, event } of ready) {
+    const outcome = await applyOne(tx, source, syncEventId, event, effects, memo, mode, requestId);
+    outcomes.set(syncEventId, outcome);
+    if (outcome.state !== 'applied') marks.push({ id: syncEventId, ...outcome });
+  }
+  return outcomes;
+}
+
+/** Audit, outbox and history rows of the whole batch, a statement each, before it commits. */
+async function writeEffects(tx: Tx, effects: Effects): Promise<void> {
+  for (let i = 0; i < effects.history.length; i += 2000) {
+    const rows = effects.history.slice(i, i + 2000).map((h) => ({
+      order_id: h.orderId,
+      status: h.status,
+      occurred_at: h.occurredAt,
+      items_done: h.itemsDone ?? null,
+      items_total: h.itemsTotal ?? null,
+      note: h.note ?? null,
+      applied: h.applied ?? true,
+      sync_event_id: h.syncEventId ?? null,
+    }));
+    await tx.execute(sql`
+      insert into order_status_history (order_id, status, occurred_at, items_done, items_total, note, applied, sync_event_id)
+      select x.order_id, x.status::order_status, x.occurred_at, x.items_done, x.items_total, x.note, x.applied, x.sync_event_id
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(order_id bigint, status text, occurred_at timestamptz, items_done int,
+        items_total int, note text, applied boolean, sync_event_id bigint)`);
+  }
+  for (let i = 0; i < effects.audit.length; i += 2000) {
+    const rows = effects.audit.slice(i, i + 2000).map((a) => ({
+      actor_kind: a.actorKind,
+      actor_id: a.actorId ?? null,
+      action: a.action,
+      entity_type: a.entityType,
+      entity_id: a.entityId,
+      dealer_id: a.dealerId ?? null,
+      data: a.data ?? {},
+      request_id: a.requestId ?? null,
+    }));
+    await tx.execute(sql`
+      insert into audit_log (actor_kind, actor_id, action, entity_type, entity_id, dealer_id, data, request_id)
+      select x.actor_kind::actor_kind, x.actor_id, x.action, x.entity_type, x.entity_id, x.dealer_id, x.data, x.request_id
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(actor_kind text, actor_id text, action text, entity_type text, entity_id text,
+        dealer_id bigint, data jsonb, request_id text)`);
+  }
+  for (let i = 0; i < effects.outbox.length; i += 2000) {
+    const rows = effects.outbox.slice(i, i + 2000).map((o) => ({ event: o.event, payload: o.payload, audience: o.audience }));
+    await tx.execute(sql`
+      insert into outbox (event, payload, audience)
+      select x.event, x.payload, x.audience from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(event text, payload jsonb, audience jsonb)`);
+  }
+}
+
+type Mark = { id: number } & StoredState;
+
+/** What became of the events that were not simply applied (parked, superseded, rejected), in one statement. */
+async function writeMarks(tx: Tx, marks: Mark[]): Promise<void> {
+  if (!marks.length) return;
+  const rows = marks.map((m) => ({ id: m.id, state: m.state, waiting_for: m.waitingFor ?? null, error: m.error ?? null }));
+  await tx.execute(sql`
+    update sync_events e set state = x.state::sync_event_state, waiting_for = x.waiting_for, error = x.error,
+      applied_at = case when x.state in ('applied', 'superseded') then now() else null end
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(id bigint, state text, waiting_for text, error text)
+    where e.id = x.id`);
 }
 
 /**
@@ -203,7 +343,7 @@ async function claimBatch(
           eventId,
           type: (item.type ?? 'unknown').slice(0, 64),
           occurredAt: null,
-          payload: raw as object,
+          payload: storablePayload(raw) as object,
           state: 'rejected' as const,
           error: item.error,
           appliedAt: null,
@@ -213,12 +353,21 @@ async function claimBatch(
   const positions = [...firstPosition.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, p]) => p);
   const byEventId = new Map<string, number>();
   for (let i = 0; i < positions.length; i += 500) {
-    const inserted = await tx
-      .insert(syncEvents)
-      .values(positions.slice(i, i + 500).map(rowOf))
-      .onConflictDoNothing()
-      .returning({ id: syncEvents.id, eventId: syncEvents.eventId });
-    for (const row of inserted) byEventId.set(row.eventId, row.id);
+    const rows = positions.slice(i, i + 500).map((p) => {
+      const r = rowOf(p);
+      return { event_id: r.eventId, type: r.type, occurred_at: r.occurredAt, payload: r.payload, state: r.state, error: r.error, applied: r.appliedAt !== null };
+    });
+    // One JSON parameter for all rows (see bulk.ts): far cheaper to build than a parameter per value.
+    const inserted = rowsOf<{ id: unknown; event_id: string }>(
+      await tx.execute(sql`
+        insert into sync_events (source_id, event_id, type, occurred_at, payload, state, error, applied_at)
+        select ${source.id}, x.event_id, x.type, x.occurred_at, x.payload, x.state::sync_event_state, x.error, case when x.applied then now() end
+        from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(event_id text, type text, occurred_at timestamptz, payload jsonb, state text,
+          error text, applied boolean)
+        on conflict do nothing
+        returning id, event_id`),
+    );
+    for (const row of inserted) byEventId.set(row.event_id, Number(row.id));
   }
   const taken = positions.filter((p) => !byEventId.has(rowOf(p).eventId));
   const correctable = new Set<string>();
@@ -300,8 +449,6 @@ async function applyOne(
     effects.outbox.push(...local.outbox);
     effects.history.push(...local.history);
   }
-  // The event was stored as applied when its key was taken; only other outcomes are written.
-  if (outcome.state !== 'applied') await markEvent(tx, syncEventId, outcome);
   return outcome;
 }
 

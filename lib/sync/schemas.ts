@@ -196,9 +196,13 @@ export type ParsedEvent =
 /** Validates one event of a batch: its envelope, its type and its data. */
 export function parseEvent(raw: unknown): ParsedEvent {
   const rawId = raw && typeof raw === 'object' && 'id' in raw ? (raw as { id: unknown }).id : undefined;
-  const id = typeof rawId === 'string' && rawId.length >= 1 && rawId.length <= 128 ? rawId : null;
+  const id = typeof rawId === 'string' && rawId.length >= 1 && rawId.length <= 128 && !rawId.includes('\0') ? rawId : null;
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
     return { ok: false, id: null, type: null, error: 'an event must be an object with id, type, occurredAt and data' };
+  }
+  // PostgreSQL cannot store the NUL character in a text; it is never meant to be in one anyway.
+  if (NUL_ESCAPE.test(JSON.stringify(raw))) {
+    return { ok: false, id, type: null, error: 'texts must not contain the NUL character (\\u0000); remove it and send the event again' };
   }
   const head = eventHeadSchema.safeParse(raw);
   if (!head.success) return { ok: false, id, type: null, error: describe(head.error, '') };
@@ -209,4 +213,13 @@ export function parseEvent(raw: unknown): ParsedEvent {
   const parsed = EVENT_SCHEMAS[type as EventType].safeParse(data);
   if (!parsed.success) return { ok: false, id, type, error: describe(parsed.error, 'data') };
   return { ok: true, event: { id: head.data.id, type, occurredAt: new Date(occurredAt), data: parsed.data } as SyncEvent };
+}
+
+/** A NUL character in JSON text: \u0000 after an even number of backslashes (an odd one escapes it). */
+const NUL_ESCAPE = /(?<!\\)((?:\\\\)*)\\u0000/;
+
+/** An event as sent, fit to be stored for the monitor: NUL characters, which no text may hold, removed. */
+export function storablePayload(raw: unknown): unknown {
+  const text = JSON.stringify(raw) ?? 'null';
+  return NUL_ESCAPE.test(text) ? JSON.parse(text.replace(new RegExp(NUL_ESCAPE.source, 'g'), '$1')) : raw;
 }
