@@ -38,3 +38,13 @@ export function apiError(
     { status: STATUS[code], headers: options.headers },
   );
 }
+
+/** A zod error as the `details` of a 400 answer: the first problem of each field, by its path. */
+export function zodDetails(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): Record<string, string> {
+  const details: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join('.') || '_';
+    details[key] ??= issue.message;
+  }
+  return details;
+}

@@ -1,0 +1,2 @@
+DROP INDEX "orders_dealer_status_idx";--> statement-breakpoint
+CREATE INDEX "orders_dealer_status_created_idx" ON "orders" USING btree ("dealer_id","status","created_at" DESC NULLS LAST,"id" DESC NULLS LAST);
