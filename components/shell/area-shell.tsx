@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import type { Actor } from '@/lib/auth/actor';
-import type { Area } from '@/lib/auth/permissions';
+import { can, type Area } from '@/lib/auth/permissions';
 import { LocaleSwitcher } from './locale-switcher';
 import { NAV_ITEMS } from './nav-items';
 import { NavLinks } from './nav-links';
@@ -12,7 +12,7 @@ import { SignOutButton } from './sign-out-button';
  */
 export async function AreaShell({ area, actor, subtitle, children }: { area: Area; actor: Actor; subtitle?: string; children: React.ReactNode }) {
   const t = await getTranslations();
-  const items = NAV_ITEMS[area];
+  const items = NAV_ITEMS[area].filter((item) => !item.capability || can(actor, item.capability));
   const areaRoot = `/${area}`;
   return (
     <div className="min-h-dvh md:flex" data-area={area}>

@@ -6,6 +6,7 @@ const PATHS: Record<NavIconName, string> = {
   overview: 'M4 20V10m6 10V4m6 16v-7m4 7H2',
   sync: 'M4 12a8 8 0 0 1 14-5.3M20 12a8 8 0 0 1-14 5.3M18 3v4h-4M6 21v-4h4',
   account: 'M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zm-8 9a8 8 0 0 1 16 0',
+  users: 'M9 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8zm-7 10a7 7 0 0 1 14 0M15.5 3.3a4 4 0 0 1 0 7.4M22 21a7 7 0 0 0-4.5-6.5',
 };
 
 export function NavIcon({ name }: { name: NavIconName }) {

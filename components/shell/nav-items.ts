@@ -1,12 +1,14 @@
-import type { Area } from '@/lib/auth/permissions';
+import type { Area, Capability } from '@/lib/auth/permissions';
 
-export type NavIcon = 'home' | 'queue' | 'overview' | 'sync' | 'account';
-export type NavItem = { href: string; label: string; icon: NavIcon };
+export type NavIcon = 'home' | 'queue' | 'overview' | 'sync' | 'account' | 'users';
+/** `capability`: shown only to people who have it (the page checks again). */
+export type NavItem = { href: string; label: string; icon: NavIcon; capability?: Capability };
 
 /** Each area's sections; `label` is a key under "nav". Later sections are added here. */
 export const NAV_ITEMS: Record<Area, NavItem[]> = {
   dealer: [
     { href: '/dealer', label: 'home', icon: 'home' },
+    { href: '/dealer/users', label: 'users', icon: 'users', capability: 'dealerUsers.manageOwn' },
     { href: '/dealer/account', label: 'account', icon: 'account' },
   ],
   claims: [

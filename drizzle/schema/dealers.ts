@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { localeEnum, payerCategoryEnum, roleEnum } from './enums';
 
 /** A production site. Every order, shipment and ledger entry belongs to one. */
@@ -58,6 +58,11 @@ export const users = pgTable(
     /** Raised to end every session of the user at once (deactivation, password reset). */
     sessionVersion: bigint({ mode: 'number' }).notNull().default(0),
     lastSignInAt: timestamp({ withTimezone: true }),
+    /** Set when a dealer's owner invited this user (lib/dealer-users); null for seeded/created users. */
+    invitedAt: timestamp({ withTimezone: true }),
+    invitedById: uuid().references((): AnyPgColumn => users.id),
+    /** When the invitee set a password. Invited and not yet accepted = a pending invitation. */
+    invitationAcceptedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -69,6 +74,12 @@ export const users = pgTable(
       'users_dealer_matches_role',
       sql`(${t.role} in ('dealer_owner', 'dealer_staff')) = (${t.dealerId} is not null)`,
     ),
+    // A pending invitation can never sign in; an acceptance needs an invitation.
+    check(
+      'users_pending_invitation_inactive',
+      sql`not (${t.invitedAt} is not null and ${t.invitationAcceptedAt} is null and ${t.active})`,
+    ),
+    check('users_acceptance_needs_invitation', sql`${t.invitationAcceptedAt} is null or ${t.invitedAt} is not null`),
   ],
 );
 
@@ -86,17 +97,21 @@ export const signInAttempts = pgTable(
 );
 
 /** One-time links: password resets and invitations. Only the hash of the token is kept. */
-export const userTokens = pgTable('user_tokens', {
-  id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-  userId: uuid()
-    .notNull()
-    .references(() => users.id),
-  purpose: text().notNull(),
-  tokenHash: text().notNull().unique(),
-  expiresAt: timestamp({ withTimezone: true }).notNull(),
-  usedAt: timestamp({ withTimezone: true }),
-  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-});
+export const userTokens = pgTable(
+  'user_tokens',
+  {
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
+    purpose: text().notNull(),
+    tokenHash: text().notNull().unique(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    usedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('user_tokens_user_idx').on(t.userId, t.purpose)],
+);
 
 /** Values the portal generates once and shares between its processes (e.g. the session secret). */
 export const appSecrets = pgTable('app_secrets', {
