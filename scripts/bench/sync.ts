@@ -12,15 +12,28 @@
 // --url it loads that server instead (which must have the demo dealers D-1001..D-1010 and accept
 // --token); the fresh database then only serves the baseline. Localhost load only; every loop
 // is bounded in time and count, and a watchdog ends the run if anything hangs.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
-import path from 'node:path';
 import postgres from 'postgres';
-
-const root = path.resolve(import.meta.dirname, '..', '..');
+import {
+  describeMachine,
+  fmtInt,
+  fmtMs,
+  fmtRate,
+  markdownTable,
+  percentile,
+  sleep,
+  startServer,
+  stopServer,
+  STARTUP_TIMEOUT_MS,
+  UsageError,
+  withDatabase,
+  writeSection,
+  type Machine,
+  type Server,
+  type ServerLogCounts,
+} from './common';
 
 const USAGE =
   'Usage: npx tsx scripts/bench/sync.ts [--seconds 20] [--concurrency 4] [--out docs/BENCHMARKS.md]\n' +
@@ -32,9 +45,6 @@ const BASELINE_CHUNKS = [100, 1000] as const;
 const DEALER_CODES = Array.from({ length: 10 }, (_, i) => `D-${1001 + i}`);
 const TARGET = { eventsPerSecond: 2000, batch: 100 } as const;
 
-const PREFERRED_PORT = 3490;
-/** The first start may build the app (next build on 2 cores): several minutes. */
-const STARTUP_TIMEOUT_MS = 15 * 60_000;
 const REQUEST_TIMEOUT_MS = 120_000;
 /** A batch shed with 429 (or failed with 503) is sent again at most this often. */
 const MAX_RESENDS = 20;
@@ -45,7 +55,6 @@ const RESEND_GRACE_MS = 60_000;
 const MAX_REQUESTS_PER_CLIENT = 1_000_000;
 const WARMUP_MS = 3_000;
 
-class UsageError extends Error {}
 
 type Options = {
   url: string | null;
@@ -120,23 +129,6 @@ function parseArgs(argv: readonly string[]): Options {
 // ---------------------------------------------------------------------------------------------
 // Small helpers
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-function percentile(sorted: readonly number[], p: number): number {
-  if (!sorted.length) return NaN;
-  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[rank] ?? NaN;
-}
-
-const fmtInt = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '–');
-const fmtMs = (n: number) => (Number.isFinite(n) ? (n < 10 ? n.toFixed(1) : Math.round(n).toLocaleString('en-US')) : '–');
-const fmtRate = (n: number) => (Number.isFinite(n) ? (n < 100 ? n.toFixed(1) : Math.round(n).toLocaleString('en-US')) : '–');
-
-function markdownTable(head: string[], rows: string[][], alignRight: boolean[] = []): string {
-  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
-  const rule = head.map((_, i) => (alignRight[i] ? '---:' : '---'));
-  return [line(head), line(rule), ...rows.map(line)].join('\n');
-}
 
 /** A small deterministic random source per client (mulberry32), so runs differ only by id. */
 function rng(seed: number): () => number {
@@ -328,177 +320,6 @@ class EventStream {
   }
 }
 
-// ---------------------------------------------------------------------------------------------
-// The server under test
-
-type ServerLogCounts = Map<string, number>;
-
-/** Set once the benchmark stops the server itself, so its exit is not reported as a crash. */
-let stopping = false;
-
-type Server = {
-  url: string;
-  port: number;
-  child: ChildProcess;
-  exited: Promise<void>;
-  isAlive(): boolean;
-  /** Warnings and errors the server logged, by message, since the last take(). */
-  takeLogCounts(): ServerLogCounts;
-};
-
-type LogEntry = { level?: unknown; msg?: unknown; code?: unknown; err?: { message?: unknown; cause?: { message?: unknown } } };
-
-const PG_CODES: Record<string, string> = { '40P01': 'deadlock detected', '40001': 'serialization failure' };
-
-/** What a warning or error was about: the database's error code or the error's own message. */
-function logDetail(entry: LogEntry): string | null {
-  if (typeof entry.code === 'string') return PG_CODES[entry.code] ? `${entry.code}, ${PG_CODES[entry.code]}` : entry.code;
-  const message = entry.err?.cause?.message ?? entry.err?.message;
-  return typeof message === 'string' ? (message.split('\n')[0] ?? '').slice(0, 80) : null;
-}
-
-async function portIsFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const probe = net.createServer();
-    probe.once('error', () => resolve(false));
-    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
-  });
-}
-
-async function freePort(): Promise<number> {
-  for (let port = PREFERRED_PORT; port < PREFERRED_PORT + 10; port++) if (await portIsFree(port)) return port;
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-function forwardLines(stream: NodeJS.ReadableStream | null, onLine: (line: string) => void) {
-  if (!stream) return;
-  let rest = '';
-  stream.setEncoding('utf8');
-  stream.on('data', (chunk: string) => {
-    rest += chunk;
-    const lines = rest.split('\n');
-    rest = lines.pop() ?? '';
-    for (const line of lines) onLine(line);
-  });
-  stream.on('end', () => {
-    if (rest) onLine(rest);
-  });
-}
-
-async function startServer(databaseUrl: string): Promise<Server> {
-  const port = await freePort();
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATABASE_URL: databaseUrl,
-    SEED_DEMO: '1',
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
-  };
-  // The demo tokens must be the ones in force, and the server one process on its own.
-  delete env.SYNC_TOKEN_PRODUCTION;
-  delete env.SYNC_TOKEN_ACCOUNTING;
-  delete env.REDIS_URL;
-  delete env.NEXTAUTH_URL;
-  console.log(`Starting the server on port ${port} (node scripts/start.mjs; builds first when the build is stale)…`);
-  // Its own process group, so a build under way is stopped together with start.mjs.
-  const child = spawn(process.execPath, [path.join(root, 'scripts', 'start.mjs')], {
-    cwd: root,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  let alive = true;
-  const exited = new Promise<void>((resolve) => {
-    child.on('exit', (code, signal) => {
-      alive = false;
-      if (!stopping) console.error(`[server] exited (${signal ?? `code ${code}`})`);
-      resolve();
-    });
-  });
-  let counts: ServerLogCounts = new Map();
-  let shown = 0;
-  const onLine = (line: string) => {
-    if (!line.trim()) return;
-    let entry: LogEntry | null = null;
-    try {
-      entry = JSON.parse(line) as LogEntry;
-    } catch {
-      // Not a log line: build output and the like.
-    }
-    if (entry && typeof entry.msg === 'string' && (entry.level === 'warn' || entry.level === 'error')) {
-      const detail = logDetail(entry);
-      const key = `${entry.level}: ${entry.msg}${detail ? ` (${detail})` : ''}`;
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-      // A few are shown; the rest are counted and reported.
-      if (shown++ < 10) process.stderr.write(`[server] ${line.slice(0, 400)}\n`);
-      return;
-    }
-    process.stderr.write(`[server] ${line}\n`);
-  };
-  forwardLines(child.stdout, onLine);
-  forwardLines(child.stderr, onLine);
-  const url = `http://127.0.0.1:${port}`;
-  const server: Server = {
-    url,
-    port,
-    child,
-    exited,
-    isAlive: () => alive,
-    takeLogCounts() {
-      const taken = counts;
-      counts = new Map();
-      return taken;
-    },
-  };
-
-  const deadline = Date.now() + STARTUP_TIMEOUT_MS;
-  for (;;) {
-    if (!alive) throw new Error('The server stopped before it answered /api/health; see the [server] lines above.');
-    if (Date.now() > deadline) throw new Error(`The server did not answer /api/health with 200 within ${STARTUP_TIMEOUT_MS / 60_000} minutes.`);
-    try {
-      const response = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(5_000) });
-      await response.arrayBuffer();
-      if (response.status === 200) break;
-    } catch {
-      // Not listening yet.
-    }
-    await sleep(1_000);
-  }
-  console.log(`Server ready at ${url}.`);
-  return server;
-}
-
-async function stopServer(server: Server): Promise<void> {
-  stopping = true;
-  if (!server.isAlive() || server.child.pid === undefined) return;
-  const group = -server.child.pid;
-  try {
-    process.kill(group, 'SIGTERM');
-  } catch {
-    // Already gone.
-  }
-  const stopped = await Promise.race([server.exited.then(() => true), sleep(20_000).then(() => false)]);
-  if (!stopped) {
-    console.error('The server did not stop within 20 s of SIGTERM; killing it.');
-    try {
-      process.kill(group, 'SIGKILL');
-    } catch {
-      // Already gone.
-    }
-    await Promise.race([server.exited, sleep(5_000)]);
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
 // CPU accounting from /proc (Linux): how the machine's time split between the portal's Node
 // process, PostgreSQL and this benchmark while a scenario ran.
 
@@ -793,24 +614,6 @@ async function runBaseline(sql: postgres.Sql, runId: string, chunk: number, opti
 // ---------------------------------------------------------------------------------------------
 // Report
 
-type Machine = { nproc: string; memoryGiB: string; cpuModel: string; node: string; postgres: string; load: string };
-
-function describeMachine(postgresVersion: string): Machine {
-  let nproc = String(os.availableParallelism());
-  try {
-    nproc = execFileSync('nproc', { encoding: 'utf8' }).trim();
-  } catch {
-    // No coreutils: the Node figure stands.
-  }
-  return {
-    nproc,
-    memoryGiB: (os.totalmem() / 1024 ** 3).toFixed(1),
-    cpuModel: os.cpus()[0]?.model.trim() ?? 'unknown CPU',
-    node: process.version,
-    postgres: postgresVersion,
-    load: os.loadavg().map((n) => n.toFixed(2)).join(', '),
-  };
-}
 
 type Report = {
   options: Options;
@@ -967,31 +770,9 @@ function intro(report: Report): string {
 }
 
 function writeReport(file: string, report: Report) {
-  const abs = path.resolve(root, file);
-  const section = renderSection(report);
-  let text = fs.existsSync(abs) ? fs.readFileSync(abs, 'utf8') : `${intro(report)}\n`;
-  const lines = text.split('\n');
-  const start = lines.findIndex((l) => /^## Sync API\s*$/.test(l));
-  if (start >= 0) {
-    let end = lines.findIndex((l, i) => i > start && /^## /.test(l));
-    if (end < 0) end = lines.length;
-    const after = lines.slice(end).join('\n');
-    text = `${lines.slice(0, start).join('\n')}\n${section}${after ? `\n${after}` : ''}`.replace(/^\n+/, '');
-  } else {
-    text = `${text.replace(/\n*$/, '\n\n')}${section}`;
-  }
-  fs.mkdirSync(path.dirname(abs), { recursive: true });
-  fs.writeFileSync(abs, text.replace(/\n{3,}/g, '\n\n').replace(/\n*$/, '\n'));
-  console.log(`Wrote the "## Sync API" section of ${path.relative(root, abs)}.`);
+  writeSection(file, '## Sync API', renderSection(report), intro(report));
 }
 
-// ---------------------------------------------------------------------------------------------
-
-function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
 
 async function main(): Promise<number> {
   let options: Options;

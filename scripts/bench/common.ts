@@ -1,0 +1,256 @@
+// What the benchmarks under scripts/bench share: starting and stopping the portal's own server on
+// a database of their own, percentiles and Markdown tables, the machine's description, and
+// replacing one section of docs/BENCHMARKS.md.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+export const root = path.resolve(import.meta.dirname, '..', '..');
+
+export class UsageError extends Error {}
+
+const PREFERRED_PORT = 3490;
+/** The first start may build the app (next build on 2 cores): several minutes. */
+export const STARTUP_TIMEOUT_MS = 15 * 60_000;
+
+// ---------------------------------------------------------------------------------------------
+// Small helpers
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export function percentile(sorted: readonly number[], p: number): number {
+  if (!sorted.length) return NaN;
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank] ?? NaN;
+}
+
+export const fmtInt = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '–');
+export const fmtMs = (n: number) => (Number.isFinite(n) ? (n < 10 ? n.toFixed(1) : Math.round(n).toLocaleString('en-US')) : '–');
+export const fmtRate = (n: number) => (Number.isFinite(n) ? (n < 100 ? n.toFixed(1) : Math.round(n).toLocaleString('en-US')) : '–');
+
+export function markdownTable(head: string[], rows: string[][], alignRight: boolean[] = []): string {
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  const rule = head.map((_, i) => (alignRight[i] ? '---:' : '---'));
+  return [line(head), line(rule), ...rows.map(line)].join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// The server under test
+
+export type ServerLogCounts = Map<string, number>;
+
+/** Set once the benchmark stops the server itself, so its exit is not reported as a crash. */
+let stopping = false;
+
+export type Server = {
+  url: string;
+  port: number;
+  child: ChildProcess;
+  exited: Promise<void>;
+  isAlive(): boolean;
+  /** Warnings and errors the server logged, by message, since the last take(). */
+  takeLogCounts(): ServerLogCounts;
+};
+
+export type LogEntry = { level?: unknown; msg?: unknown; code?: unknown; err?: { message?: unknown; cause?: { message?: unknown } } };
+
+export const PG_CODES: Record<string, string> = { '40P01': 'deadlock detected', '40001': 'serialization failure' };
+
+/** What a warning or error was about: the database's error code or the error's own message. */
+export function logDetail(entry: LogEntry): string | null {
+  if (typeof entry.code === 'string') return PG_CODES[entry.code] ? `${entry.code}, ${PG_CODES[entry.code]}` : entry.code;
+  const message = entry.err?.cause?.message ?? entry.err?.message;
+  return typeof message === 'string' ? (message.split('\n')[0] ?? '').slice(0, 80) : null;
+}
+
+export async function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+}
+
+export async function freePort(): Promise<number> {
+  for (let port = PREFERRED_PORT; port < PREFERRED_PORT + 10; port++) if (await portIsFree(port)) return port;
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+export function forwardLines(stream: NodeJS.ReadableStream | null, onLine: (line: string) => void) {
+  if (!stream) return;
+  let rest = '';
+  stream.setEncoding('utf8');
+  stream.on('data', (chunk: string) => {
+    rest += chunk;
+    const lines = rest.split('\n');
+    rest = lines.pop() ?? '';
+    for (const line of lines) onLine(line);
+  });
+  stream.on('end', () => {
+    if (rest) onLine(rest);
+  });
+}
+
+export async function startServer(databaseUrl: string): Promise<Server> {
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    SEED_DEMO: '1',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+  };
+  // The demo tokens must be the ones in force, and the server one process on its own.
+  delete env.SYNC_TOKEN_PRODUCTION;
+  delete env.SYNC_TOKEN_ACCOUNTING;
+  delete env.REDIS_URL;
+  delete env.NEXTAUTH_URL;
+  console.log(`Starting the server on port ${port} (node scripts/start.mjs; builds first when the build is stale)…`);
+  // Its own process group, so a build under way is stopped together with start.mjs.
+  const child = spawn(process.execPath, [path.join(root, 'scripts', 'start.mjs')], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let alive = true;
+  const exited = new Promise<void>((resolve) => {
+    child.on('exit', (code, signal) => {
+      alive = false;
+      if (!stopping) console.error(`[server] exited (${signal ?? `code ${code}`})`);
+      resolve();
+    });
+  });
+  let counts: ServerLogCounts = new Map();
+  let shown = 0;
+  const onLine = (line: string) => {
+    if (!line.trim()) return;
+    let entry: LogEntry | null = null;
+    try {
+      entry = JSON.parse(line) as LogEntry;
+    } catch {
+      // Not a log line: build output and the like.
+    }
+    if (entry && typeof entry.msg === 'string' && (entry.level === 'warn' || entry.level === 'error')) {
+      const detail = logDetail(entry);
+      const key = `${entry.level}: ${entry.msg}${detail ? ` (${detail})` : ''}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+      // A few are shown; the rest are counted and reported.
+      if (shown++ < 10) process.stderr.write(`[server] ${line.slice(0, 400)}\n`);
+      return;
+    }
+    process.stderr.write(`[server] ${line}\n`);
+  };
+  forwardLines(child.stdout, onLine);
+  forwardLines(child.stderr, onLine);
+  const url = `http://127.0.0.1:${port}`;
+  const server: Server = {
+    url,
+    port,
+    child,
+    exited,
+    isAlive: () => alive,
+    takeLogCounts() {
+      const taken = counts;
+      counts = new Map();
+      return taken;
+    },
+  };
+
+  const deadline = Date.now() + STARTUP_TIMEOUT_MS;
+  for (;;) {
+    if (!alive) throw new Error('The server stopped before it answered /api/health; see the [server] lines above.');
+    if (Date.now() > deadline) throw new Error(`The server did not answer /api/health with 200 within ${STARTUP_TIMEOUT_MS / 60_000} minutes.`);
+    try {
+      const response = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(5_000) });
+      await response.arrayBuffer();
+      if (response.status === 200) break;
+    } catch {
+      // Not listening yet.
+    }
+    await sleep(1_000);
+  }
+  console.log(`Server ready at ${url}.`);
+  return server;
+}
+
+export async function stopServer(server: Server): Promise<void> {
+  stopping = true;
+  if (!server.isAlive() || server.child.pid === undefined) return;
+  const group = -server.child.pid;
+  try {
+    process.kill(group, 'SIGTERM');
+  } catch {
+    // Already gone.
+  }
+  const stopped = await Promise.race([server.exited.then(() => true), sleep(20_000).then(() => false)]);
+  if (!stopped) {
+    console.error('The server did not stop within 20 s of SIGTERM; killing it.');
+    try {
+      process.kill(group, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+    await Promise.race([server.exited, sleep(5_000)]);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+// ---------------------------------------------------------------------------------------------
+// The machine and the report
+
+export type Machine = { nproc: string; memoryGiB: string; cpuModel: string; node: string; postgres: string; load: string };
+
+export function describeMachine(postgresVersion: string): Machine {
+  let nproc = String(os.availableParallelism());
+  try {
+    nproc = execFileSync('nproc', { encoding: 'utf8' }).trim();
+  } catch {
+    // No coreutils: the Node figure stands.
+  }
+  return {
+    nproc,
+    memoryGiB: (os.totalmem() / 1024 ** 3).toFixed(1),
+    cpuModel: os.cpus()[0]?.model.trim() ?? 'unknown CPU',
+    node: process.version,
+    postgres: postgresVersion,
+    load: os.loadavg().map((n) => n.toFixed(2)).join(', '),
+  };
+}
+
+export function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+/** Replaces the section under `heading` ("## …") of a Markdown file, or appends it. */
+export function writeSection(file: string, heading: string, section: string, intro: string): void {
+  const abs = path.resolve(root, file);
+  let text = fs.existsSync(abs) ? fs.readFileSync(abs, 'utf8') : `${intro}\n`;
+  const lines = text.split('\n');
+  const start = lines.findIndex((l) => l.trim() === heading);
+  if (start >= 0) {
+    let end = lines.findIndex((l, i) => i > start && /^## /.test(l));
+    if (end < 0) end = lines.length;
+    const after = lines.slice(end).join('\n');
+    text = `${lines.slice(0, start).join('\n')}\n${section}${after ? `\n${after}` : ''}`.replace(/^\n+/, '');
+  } else {
+    text = `${text.replace(/\n*$/, '\n\n')}${section}`;
+  }
+  fs.mkdirSync(path.dirname(abs), { recursive: true });
+  fs.writeFileSync(abs, text.replace(/\n{3,}/g, '\n\n').replace(/\n*$/, '\n'));
+  console.log(`Wrote the "${heading}" section of ${path.relative(root, abs)}.`);
+}
