@@ -1,9 +1,10 @@
 import 'server-only';
-import { aliasedTable, and, asc, count, eq, notInArray, sql } from 'drizzle-orm';
+import { aliasedTable, and, asc, count, desc, eq, notInArray, sql } from 'drizzle-orm';
 import { claims, dealers, orders, users } from '@/drizzle/schema';
 import type { ClaimCategory, ClaimStatus, PayerCategory } from '@/drizzle/schema/enums';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/assert';
+import { assertDealerScope, type DealerScope } from '@/lib/auth/scope';
 import type { DbOrTx } from '@/lib/db';
 
 /** Claims that still need the desk: everything not yet finished. */
@@ -70,4 +71,40 @@ export async function countOpenClaimsForDesk(db: DbOrTx, actor: Actor, now = new
     .from(claims)
     .where(and(notInArray(claims.status, CLOSED_CLAIM_STATUSES)));
   return row ?? { open: 0, mine: 0, unassigned: 0, pastDue: 0 };
+}
+
+export type DealerOpenClaim = {
+  number: string;
+  orderNumber: string;
+  category: ClaimCategory;
+  status: ClaimStatus;
+  createdAt: Date;
+};
+
+/** The dealer's claims still in work, newest first, and how many there are in all. */
+export async function listOpenClaimsForDealer(
+  db: DbOrTx,
+  scope: DealerScope,
+  limit = 5,
+): Promise<{ total: number; claims: DealerOpenClaim[] }> {
+  const dealerId = assertDealerScope(scope);
+  const open = and(eq(claims.dealerId, dealerId), notInArray(claims.status, CLOSED_CLAIM_STATUSES));
+  const [rows, [totals]] = await Promise.all([
+    db
+      .select({
+        number: claims.number,
+        orderNumber: orders.number,
+        category: claims.category,
+        status: claims.status,
+        createdAt: claims.createdAt,
+      })
+      .from(claims)
+      // The order is the dealer's own as well: a claim never points at another dealer's order.
+      .innerJoin(orders, and(eq(orders.id, claims.orderId), eq(orders.dealerId, dealerId)))
+      .where(open)
+      .orderBy(desc(claims.createdAt), desc(claims.id))
+      .limit(Math.min(Math.max(limit, 1), 50)),
+    db.select({ total: count() }).from(claims).where(open),
+  ]);
+  return { total: totals?.total ?? 0, claims: rows };
 }
