@@ -29,7 +29,10 @@ export function encodeCursor(cursor: OrderCursor): string {
 export function decodeCursor(value: string): OrderCursor | null {
   if (!/^[A-Za-z0-9_-]{1,200}$/.test(value)) return null;
   const [createdAt = '', id = ''] = Buffer.from(value, 'base64url').toString('utf8').split('|');
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/.test(createdAt) || Number.isNaN(Date.parse(createdAt))) return null;
+  if (!/^[1-9]\d{3}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/.test(createdAt)) return null;
+  // A real moment: JavaScript rolls 2026-02-30 or 24:00 over, the database refuses them (a 500).
+  const parsed = Date.parse(createdAt);
+  if (Number.isNaN(parsed) || new Date(parsed).toISOString().slice(0, 19) !== createdAt.slice(0, 19)) return null;
   if (!/^\d{1,15}$/.test(id)) return null;
   return { createdAt, id: Number(id) };
 }
@@ -71,8 +74,12 @@ export function filterFromSearchParams(params: Params): OrderListFilter & { curs
   return filter;
 }
 
-/** The client API's query (contract: status, q, limit, cursor; from and to as on the page): strict, for 400 answers. */
-export const orderListQuerySchema = z.object({
+/**
+ * The client API's query (contract: status, q, limit, cursor; from and to as on the page): strict,
+ * for 400 answers. A period given backwards is read the right way round, as the page does.
+ */
+export const orderListQuerySchema = z
+  .object({
   status: z.enum(ORDER_STATUSES, { error: `status must be one of: ${ORDER_STATUSES.join(', ')}` }).optional(),
   q: z.string().trim().max(MAX_SEARCH_LENGTH, `q must be at most ${MAX_SEARCH_LENGTH} characters`).optional(),
   from: z.string().refine(isDay, 'from must be a date as YYYY-MM-DD').optional(),
@@ -91,7 +98,8 @@ export const orderListQuerySchema = z.object({
       return decoded ?? undefined;
     })
     .optional(),
-});
+  })
+  .transform((query) => (query.from && query.to && query.from > query.to ? { ...query, from: query.to, to: query.from } : query));
 
 /** The URL of the list with these filters (no cursor: a changed filter starts at the top). */
 export function orderListHref(base: string, filter: OrderListFilter, extra: Record<string, string> = {}): string {

@@ -29,7 +29,9 @@ const orderRowColumns = {
   statusAt: orders.statusAt,
   total: orders.total,
   currency: orders.currency,
-  itemsCount: sql<number>`(select count(*) from ${orderItems} where ${orderItems.orderId} = ${orders.id})`.mapWith(Number),
+  // Qualified by hand: in a query of one table drizzle writes columns unqualified, and a bare "id"
+  // inside the subquery would be order_items.id.
+  itemsCount: sql<number>`(select count(*) from ${orderItems} where ${orderItems}.order_id = ${orders}.id)`.mapWith(Number),
   customerRef: orders.customerRef,
   plannedDelivery: orders.plannedDelivery,
   createdAt: orders.createdAt,
@@ -98,6 +100,12 @@ function filterConditions(filter: OrderListFilter): SQL[] {
 }
 
 /**
+ * created_at to the microsecond, for the cursor: a Date keeps only milliseconds, and a cursor cut
+ * to them would skip the rows created later within the same millisecond.
+ */
+const createdAtExact = sql<string>`to_char(${orders.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/**
  * One page of the dealer's orders, newest first, with keyset pagination on (created_at, id): a
  * page is as fast at the 10,000th order as at the first, and a new order arriving meanwhile
  * neither repeats nor skips a row on the next page.
@@ -113,7 +121,7 @@ export async function listOrdersForDealer(
   if (filter.status) conditions.push(eq(orders.status, filter.status));
   if (filter.cursor) conditions.push(sql`(${orders.createdAt}, ${orders.id}) < (${filter.cursor.createdAt}::timestamptz, ${filter.cursor.id})`);
   const rows = await db
-    .select({ ...orderRowColumns, id: orders.id })
+    .select({ ...orderRowColumns, id: orders.id, cursorAt: createdAtExact })
     .from(orders)
     .where(and(...conditions))
     .orderBy(desc(orders.createdAt), desc(orders.id))
@@ -121,8 +129,8 @@ export async function listOrdersForDealer(
   const items = rows.slice(0, limit);
   const last = items.at(-1);
   return {
-    items: items.map(({ id: _id, ...row }) => row),
-    nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id }) : null,
+    items: items.map(({ id: _id, cursorAt: _at, ...row }) => row),
+    nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.cursorAt, id: last.id }) : null,
   };
 }
 
@@ -162,7 +170,8 @@ export type OrderDetail = {
   itemsTotal: number | null;
   /** When each stage was first reached (null: not yet). */
   stages: Record<OrderStage, Date | null>;
-  history: { status: OrderStatus; at: Date; itemsDone: number | null; itemsTotal: number | null; note: string | null; current: boolean }[];
+  /** `applied` false: an older event that arrived late and was only recorded; `current` marks the one that set the status. */
+  history: { status: OrderStatus; at: Date; itemsDone: number | null; itemsTotal: number | null; note: string | null; applied: boolean; current: boolean }[];
   items: OrderItemDetail[];
   /** The sum of the positions (price × quantity), exact. */
   itemsSum: string;
@@ -320,7 +329,7 @@ export async function getOrderDetail(db: DbOrTx, viewer: OrderViewer, number: st
       delivered: order.deliveredAt,
       cancelled: order.cancelledAt,
     },
-    history: history.map((h, i) => ({ status: h.status, at: h.at, itemsDone: h.itemsDone, itemsTotal: h.itemsTotal, note: h.note, current: i === currentIndex })),
+    history: history.map((h, i) => ({ status: h.status, at: h.at, itemsDone: h.itemsDone, itemsTotal: h.itemsTotal, note: h.note, applied: h.applied, current: i === currentIndex })),
     items: items.map((item) => ({
       ...item,
       photos: photos.filter((p) => p.ownerId === item.id).map(({ ownerId: _owner, ...photo }) => photo),
@@ -328,4 +337,12 @@ export async function getOrderDetail(db: DbOrTx, viewer: OrderViewer, number: st
     itemsSum: sum?.sum ?? '0.00',
     shipment: shipment ?? null,
   };
+}
+
+/** Factory-side lookup by the exact order number: true when such an order exists (any dealer's). */
+export async function orderNumberExists(db: DbOrTx, actor: Actor, number: string): Promise<boolean> {
+  assertCan(actor, 'orders.readAll');
+  if (number.length < 1 || number.length > 64) return false;
+  const [row] = await db.select({ id: orders.id }).from(orders).where(eq(orders.number, number)).limit(1);
+  return row !== undefined;
 }

@@ -16,7 +16,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ num
   if (!actor) return apiError('unauthorized', 'Sign in first.');
   if (!can(actor, 'orders.readOwnDealer') && !can(actor, 'orders.readAll')) return apiError('forbidden', 'This role may not read orders.');
   const { number } = await params;
-  const order = await getOrderDetail(getDb(), orderViewerOf(actor), decodeURIComponent(number));
+  // Next hands the segment over decoded already: decoding it again fails on a "%" (a 500).
+  const order = await getOrderDetail(getDb(), orderViewerOf(actor), number);
   if (!order) return apiError('not_found', `There is no order ${number.slice(0, 64)} among your orders; check the number.`);
   return NextResponse.json(
     {
