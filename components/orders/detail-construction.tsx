@@ -3,6 +3,7 @@ import type { Locale } from '@/drizzle/schema/enums';
 import { ConstructionScheme } from '@/components/orders/construction-scheme';
 import { formatMoney, formatNumber } from '@/lib/i18n/format';
 import { sashParts } from '@/lib/orders/detail';
+import { parseGlazing } from '@/lib/orders/glazing';
 import type { OrderItemDetail } from '@/lib/orders/queries';
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
@@ -11,6 +12,33 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
       <dt className="text-sm text-slate-600">{label}</dt>
       <dd className="min-w-0 font-medium break-words">{children}</dd>
     </div>
+  );
+}
+
+/** The glazing as the factory wrote it, and below it the same formula in words, layer by layer. */
+async function GlazingInWords({ text, locale }: { text: string; locale: Locale }) {
+  const t = await getTranslations('construction.glazingWords');
+  const glazing = parseGlazing(text);
+  if (!glazing) return <>{text}</>;
+  const mm = (value: number) => formatNumber(value, locale);
+  const layers = glazing.layers.map((layer) => {
+    if (layer.kind === 'gap') return `${t('gap', { mm: mm(layer.mm) })} ${t(layer.gas)}`;
+    const pane = layer.laminated
+      ? t('laminated', { a: mm(layer.laminated.sheetsMm[0]), b: mm(layer.laminated.sheetsMm[1]), films: layer.laminated.films })
+      : t('pane', { mm: mm(layer.mm) });
+    const kinds = [layer.tempered ? t('tempered') : null, layer.lowE ? t('lowE') : null].filter(Boolean);
+    return kinds.length ? `${pane} (${kinds.join(', ')})` : pane;
+  });
+  return (
+    <>
+      <span>{t('summary', { panes: glazing.panes, total: mm(glazing.totalMm) })}</span>
+      <ol aria-label={t('label')} className="mt-1 flex flex-col gap-0.5 text-sm font-normal text-slate-700" data-testid="glazing-layers">
+        {layers.map((layer, i) => (
+          <li key={i}>{layer}</li>
+        ))}
+      </ol>
+      <span className="mt-1 block text-xs font-normal text-slate-600">{text}</span>
+    </>
   );
 }
 
@@ -76,7 +104,7 @@ export async function DetailConstruction({ item, currency }: { item: OrderItemDe
           <Row label={tc('type')}>{kind}</Row>
           <Row label={tc('size')}>{tc('sizeValue', { width, height })}</Row>
           <Row label={tc('profile')}>{item.profile ?? tc('notSpecified')}</Row>
-          <Row label={tc('glazing')}>{item.glazing ?? tc('notSpecified')}</Row>
+          <Row label={tc('glazing')}>{item.glazing ? <GlazingInWords text={item.glazing} locale={locale} /> : tc('notSpecified')}</Row>
           <Row label={tc('colour')}>{item.color ?? tc('notSpecified')}</Row>
           <Row label={tc('hardware')}>{item.hardware ?? tc('notSpecified')}</Row>
           {parts.length > 0 ? (

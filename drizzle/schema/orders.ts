@@ -60,10 +60,13 @@ export const orders = pgTable(
   },
   (t) => [
     uniqueIndex('orders_number_key').on(t.number),
-    // The dealer's list: newest first, keyset-paginated by (created_at, id).
-    index('orders_dealer_created_idx').on(t.dealerId, t.createdAt.desc(), t.id.desc()),
+    // The dealer's list: newest first, keyset-paginated by (created_at, id). Ascending on purpose:
+    // read backwards it gives ORDER BY created_at DESC, id DESC (nulls first, PostgreSQL's default
+    // for DESC); an index declared DESC NULLS LAST does not match that order and left every page
+    // to a sort of all the dealer's orders.
+    index('orders_dealer_created_idx').on(t.dealerId, t.createdAt, t.id),
     // The list filtered by status, newest first; also counts per status from the index alone.
-    index('orders_dealer_status_created_idx').on(t.dealerId, t.status, t.createdAt.desc(), t.id.desc()),
+    index('orders_dealer_status_created_idx').on(t.dealerId, t.status, t.createdAt, t.id),
     index('orders_status_idx').on(t.status),
     check('orders_total_nonnegative', sql`${t.total} >= 0`),
     check('orders_items_progress', sql`${t.itemsDone} is null or ${t.itemsTotal} is null or ${t.itemsDone} <= ${t.itemsTotal}`),

@@ -47,6 +47,11 @@ test('the dealer follows a partly made order: timeline with dates and progress, 
     if (item.kind !== 'roller_shutter' && item.kind !== 'other') {
       for (const sash of item.sashes) await expect(block.getByTestId('sashes')).toContainText(OPENING_WORDS[sash.opening] ?? '—');
     }
+    // A glazing formula such as 4-16Ar-4i is also said in words, layer by layer.
+    if (item.glazing && /^[\d.]+[^-]*-\d+(Ar|Kr)?-/.test(item.glazing)) {
+      await expect(block.getByTestId('glazing-layers')).toContainText(' mm gap ');
+      await expect(block.getByTestId('glazing-layers')).toContainText(' mm glass');
+    }
     await expect(block.getByTestId('no-photos')).toHaveText('The factory has not sent photos yet.');
   }
   // The scheme scales down to the phone.
