@@ -508,7 +508,7 @@ function renderSection(report: Report): string {
     '',
     planTable(report.plans),
     '',
-    'Every list query is a range scan of `orders_dealer_created_idx (dealer_id, created_at desc, id desc)` or, with a status, of `orders_dealer_status_created_idx (dealer_id, status, created_at desc, id desc)` that stops after 26 rows; a cursor starts the scan at its key, so page 400 costs what page 1 costs. ' +
+    'Every list query reads `orders_dealer_created_idx (dealer_id, created_at, id)` or, with a status, `orders_dealer_status_created_idx (dealer_id, status, created_at, id)` backwards and stops after 26 rows; a cursor is an index condition where the scan starts, so a deep page costs what the first one costs. ' +
       'A search walks the dealer\'s own orders only (the same index) and filters them, so its cost grows with the dealer\'s orders, not with the million.',
     '',
     `Run it again with \`${USAGE.replace(/^Usage: /, '').replace(/\n\s+/g, ' ')}\`; it creates and (without \`--keep\`) drops a database \`portal_bench_orders_<random>\` and replaces this section.`,
