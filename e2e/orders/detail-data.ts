@@ -12,6 +12,7 @@ export type ApiItem = {
   heightMm: number;
   quantity: number;
   sashes: ApiSash[];
+  glazing: string | null;
   price: string;
   lineTotal: string;
 };
