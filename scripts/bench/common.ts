@@ -209,6 +209,41 @@ export async function stopServer(server: Server): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 
 // ---------------------------------------------------------------------------------------------
+// Signing in over HTTP, as the browser does (next-auth credentials)
+
+const SIGN_IN_TIMEOUT_MS = 30_000;
+
+function cookiesOf(response: Response, jar: Map<string, string>) {
+  for (const line of response.headers.getSetCookie()) {
+    const [pair = ''] = line.split(';');
+    const eq = pair.indexOf('=');
+    if (eq > 0) jar.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
+  }
+}
+
+const cookieHeader = (jar: Map<string, string>) => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+
+/** Signs in as the browser does and returns the Cookie header of the session. */
+export async function signIn(baseUrl: string, email: string, password: string): Promise<string> {
+  const jar = new Map<string, string>();
+  const csrf = await fetch(`${baseUrl}/api/auth/csrf`, { signal: AbortSignal.timeout(SIGN_IN_TIMEOUT_MS) });
+  cookiesOf(csrf, jar);
+  const { csrfToken } = (await csrf.json()) as { csrfToken?: string };
+  if (!csrfToken) throw new Error('next-auth gave no CSRF token.');
+  const answer = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookieHeader(jar) },
+    body: new URLSearchParams({ csrfToken, email, password, json: 'true' }),
+    redirect: 'manual',
+    signal: AbortSignal.timeout(SIGN_IN_TIMEOUT_MS),
+  });
+  cookiesOf(answer, jar);
+  await answer.arrayBuffer();
+  if (![...jar.keys()].some((k) => k.includes('session-token'))) throw new Error(`Signing in as ${email} gave no session (HTTP ${answer.status}).`);
+  return cookieHeader(jar);
+}
+
+// ---------------------------------------------------------------------------------------------
 // The machine and the report
 
 export type Machine = { nproc: string; memoryGiB: string; cpuModel: string; node: string; postgres: string; load: string };

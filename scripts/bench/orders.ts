@@ -27,6 +27,7 @@ import {
   stopServer,
   STARTUP_TIMEOUT_MS,
   UsageError,
+  signIn,
   withDatabase,
   writeSection,
   type Machine,
@@ -288,38 +289,6 @@ async function fillReport(sql: postgres.Sql, seconds: number): Promise<FillRepor
            (select count(*) from orders o join dealers d on d.id = o.dealer_id where d.code = ${SMALL_DEALER.code})::int as "smallDealerOrders"`;
   if (!row) throw new Error('Could not count the rows.');
   return { seconds, ...row };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Signing in over HTTP, as the browser does (next-auth credentials)
-
-function cookiesOf(response: Response, jar: Map<string, string>) {
-  for (const line of response.headers.getSetCookie()) {
-    const [pair = ''] = line.split(';');
-    const eq = pair.indexOf('=');
-    if (eq > 0) jar.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
-  }
-}
-
-const cookieHeader = (jar: Map<string, string>) => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-
-async function signIn(baseUrl: string, email: string): Promise<string> {
-  const jar = new Map<string, string>();
-  const csrf = await fetch(`${baseUrl}/api/auth/csrf`, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
-  cookiesOf(csrf, jar);
-  const { csrfToken } = (await csrf.json()) as { csrfToken?: string };
-  if (!csrfToken) throw new Error('next-auth gave no CSRF token.');
-  const answer = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookieHeader(jar) },
-    body: new URLSearchParams({ csrfToken, email, password: PASSWORD, json: 'true' }),
-    redirect: 'manual',
-    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-  });
-  cookiesOf(answer, jar);
-  await answer.arrayBuffer();
-  if (![...jar.keys()].some((k) => k.includes('session-token'))) throw new Error(`Signing in as ${email} gave no session (HTTP ${answer.status}).`);
-  return cookieHeader(jar);
 }
 
 async function getJson<T>(url: string, cookie: string): Promise<T> {
@@ -604,7 +573,7 @@ async function main(): Promise<number> {
     console.log(`Database: ${fmtInt(counts.dealers)} dealers, ${fmtInt(counts.orders)} orders, ${BIG_DEALER.code} has ${fmtInt(counts.bigDealerOrders)}.`);
 
     const base = server.url;
-    const [bigCookie, smallCookie, staffCookie] = [await signIn(base, BIG_DEALER.email), await signIn(base, SMALL_DEALER.email), await signIn(base, STAFF_EMAIL)];
+    const [bigCookie, smallCookie, staffCookie] = [await signIn(base, BIG_DEALER.email, PASSWORD), await signIn(base, SMALL_DEALER.email, PASSWORD), await signIn(base, STAFF_EMAIL, PASSWORD)];
 
     // What the requests ask for: real cursors (every page of the big dealer's list), real numbers.
     console.log('Collecting cursors and order numbers through the API…');
