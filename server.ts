@@ -8,6 +8,8 @@ import { isDatabaseEmpty, seedDemoData } from '@/lib/demo/seed';
 import { EnvError, getEnv, type Env } from '@/lib/env';
 import { BASE_SECURITY_HEADERS } from '@/lib/http/security-headers';
 import { log } from '@/lib/log';
+import { startDispatcher } from '@/lib/realtime/dispatch';
+import { registerRealtime, wakeDispatcher } from '@/lib/realtime/registry';
 import { attachRealtime } from '@/lib/realtime/server';
 import { checkSyncAlerts } from '@/lib/sync/alerts';
 import { configureSyncSources } from '@/lib/sync/sources';
@@ -91,7 +93,10 @@ async function main() {
     });
   });
 
-  const realtime = await attachRealtime(server, { redisUrl: env.REDIS_URL });
+  const realtime = await attachRealtime(server, { redisUrl: env.REDIS_URL, db: database.db });
+  // Outbox → Socket.IO and notifications, after commit; woken by NOTIFY, by local commits, by a poll.
+  const dispatcher = await startDispatcher({ db: database.db, emit: realtime.emit, listen: database.listen });
+  registerRealtime({ io: realtime.io, wake: dispatcher.wake });
   if (dev) {
     const upgrade = app.getUpgradeHandler();
     server.on('upgrade', (req, socket, head) => {
@@ -105,9 +110,11 @@ async function main() {
 
   // Once a minute: alert administrators about a burst of rejected sync events or a silent source.
   const alertTimer = setInterval(() => {
-    checkSyncAlerts(database.db, { rejectionsPerTenMinutes: env.SYNC_ALERT_REJECTIONS, silenceMinutes: env.SYNC_SILENCE_MINUTES }).catch(
-      (err: unknown) => log.error('sync alert check failed', { err }),
-    );
+    checkSyncAlerts(database.db, { rejectionsPerTenMinutes: env.SYNC_ALERT_REJECTIONS, silenceMinutes: env.SYNC_SILENCE_MINUTES })
+      .then((raised) => {
+        if (raised > 0) wakeDispatcher();
+      })
+      .catch((err: unknown) => log.error('sync alert check failed', { err }));
   }, 60_000);
   alertTimer.unref();
 
@@ -119,6 +126,8 @@ async function main() {
     clearInterval(alertTimer);
     const force = setTimeout(() => process.exit(0), 10_000);
     force.unref();
+    await dispatcher.stop();
+    registerRealtime(undefined);
     // Closes the sockets and the HTTP server together.
     await realtime.close();
     await closeDatabase();

@@ -48,6 +48,8 @@ function buildIfStale() {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
   buildIfStale();
+  // `--build-only`: the build step of `npm test`, before the tests that run the built server.
+  if (process.argv.includes('--build-only')) process.exit(0);
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server.ts')], {
     cwd: root,
     stdio: 'inherit',

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// `npm test`: the type check, lint, unit and integration tests (PGlite always, PostgreSQL too when
-// TEST_DATABASE_URL is set) and the Playwright suite in Chromium. Every step runs; the exit code
-// is non-zero when any failed, and the last line counts the tests.
+// `npm test`: the type check, lint, the production build (when stale), unit and integration tests
+// (PGlite always, PostgreSQL too when TEST_DATABASE_URL is set) and the Playwright suite in
+// Chromium. Every step runs; the exit code is non-zero when any failed, and the last line counts
+// the tests.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,6 +17,9 @@ const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
 const steps = [
   { name: 'Type check', cmd: bin('tsc'), args: ['--noEmit'] },
   { name: 'Lint', cmd: bin('eslint'), args: ['--max-warnings', '0', '.'] },
+  // Built once here (only when the sources changed): the two-process realtime test starts the
+  // built server, and the Playwright suite then finds the build current.
+  { name: 'Production build', cmd: process.execPath, args: [path.join(root, 'scripts', 'start.mjs'), '--build-only'] },
   {
     name: process.env.TEST_DATABASE_URL ? 'Unit and integration tests (PGlite and PostgreSQL)' : 'Unit and integration tests (PGlite)',
     cmd: bin('vitest'),

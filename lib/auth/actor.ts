@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { users } from '@/drizzle/schema';
 import type { Locale, Role } from '@/drizzle/schema/enums';
-import { getDb } from '@/lib/db';
+import { getDb, type Db } from '@/lib/db';
 import { readSessionToken } from './session-token';
 
 // Resolving a session cookie to an actor, with no Next.js request APIs, so the Socket.IO
@@ -18,10 +18,10 @@ export type Actor = {
 };
 
 /** Resolves the session cookie to an active user; null when not signed in or no longer allowed. */
-export async function actorFromCookies(cookieRecord: Record<string, string>): Promise<Actor | null> {
+export async function actorFromCookies(cookieRecord: Record<string, string>, db: Db = getDb()): Promise<Actor | null> {
   const token = await readSessionToken(cookieRecord);
   if (!token?.sub) return null;
-  const [user] = await getDb()
+  const [user] = await db
     .select({
       id: users.id,
       role: users.role,

@@ -17,5 +17,7 @@ declare module 'next-auth/jwt' {
     role: Role;
     dealerId: number | null;
     sessionVersion: number;
+    /** One sign-in (one browser): its sockets are dropped when it signs out. */
+    sid?: string;
   }
 }

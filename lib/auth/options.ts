@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { getDb } from '@/lib/db';
 import { log } from '@/lib/log';
+import { disconnectSessionSockets, disconnectUserSockets } from '@/lib/realtime/registry';
 import { clientIpFrom } from './client-ip';
 import { getAuthSecret } from './secret';
 import { SignInError, signInWithPassword } from './sign-in';
@@ -43,6 +45,7 @@ export function getAuthOptions(): NextAuthOptions {
           token.role = user.role;
           token.dealerId = user.dealerId ?? null;
           token.sessionVersion = user.sessionVersion;
+          token.sid = randomUUID();
         }
         return token;
       },
@@ -55,6 +58,13 @@ export function getAuthOptions(): NextAuthOptions {
           dealerId: token.dealerId ?? null,
         };
         return session;
+      },
+    },
+    events: {
+      // The signed-out browser's sockets close on every process; the user's other devices stay.
+      async signOut({ token }) {
+        if (typeof token?.sid === 'string') await disconnectSessionSockets(token.sid);
+        else if (token?.sub) await disconnectUserSockets(token.sub);
       },
     },
     logger: {

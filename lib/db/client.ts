@@ -28,6 +28,11 @@ export type DatabaseHandle = {
   migrate(): Promise<void>;
   /** Runs one SQL statement and returns its rows (for checks and tests). */
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * LISTENs on a channel (NOTIFY arrives after the sender's commit). PostgreSQL listens on a
+   * connection of its own that is re-established after a drop. Answers the function that stops.
+   */
+  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 };
 
@@ -56,6 +61,12 @@ function openPglite(dataDir: string | undefined): DatabaseHandle {
     async query<T>(text: string, params: unknown[] = []) {
       const result = await client.query<T>(text, params);
       return result.rows;
+    },
+    async listen(channel, onNotify) {
+      const stop = await client.listen(channel, onNotify);
+      return async () => {
+        if (!client.closed) await stop();
+      };
     },
     async close() {
       await client.close();
@@ -86,6 +97,10 @@ function openPostgres(url: string, poolMax: number): DatabaseHandle {
     },
     async query<T>(text: string, params: unknown[] = []) {
       return (await client.unsafe(text, params as never[])) as unknown as T[];
+    },
+    async listen(channel, onNotify) {
+      const { unlisten } = await client.listen(channel, onNotify);
+      return unlisten;
     },
     close: () => client.end(),
   };

@@ -8,6 +8,7 @@ import { hashPassword } from '@/lib/auth/password';
 import { dealerScopeOf, ForbiddenError, type DealerScope } from '@/lib/auth/scope';
 import type { Db, Tx } from '@/lib/db';
 import { log } from '@/lib/log';
+import { disconnectUserSockets } from '@/lib/realtime/registry';
 import { hashUserToken, INVITATION_PURPOSE, newUserToken } from './invitation-token';
 import { findInvitation, statusOf } from './queries';
 import {
@@ -203,9 +204,11 @@ export async function revokeInvitation(db: Db, actor: Actor | null, input: unkno
   });
 }
 
-/** Deactivates an employee: sign-in is refused and every session ends at once. */
+/** Deactivates an employee: sign-in is refused and every session ends at once, open sockets too. */
 export async function deactivateDealerUser(db: Db, actor: Actor | null, input: unknown): Promise<UserChanged | Failure> {
-  return setActive(db, actor, input, false);
+  const result = await setActive(db, actor, input, false);
+  if (result.ok && result.changed) await disconnectUserSockets(result.userId);
+  return result;
 }
 
 /** Lets a deactivated employee sign in again (old sessions stay ended). */

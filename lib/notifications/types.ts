@@ -13,30 +13,32 @@ export type NotificationTypeSpec = {
   roles: readonly Role[];
   /** On for these roles until the user switches it off (other receiving roles: off until switched on). */
   defaultOn: readonly Role[];
+  /** How loud it is (shown red or blue); notificationImportance() may raise it for one event. */
+  importance: NotificationImportance;
 };
 
 const DEALER: readonly Role[] = ['dealer_owner', 'dealer_staff'];
 
 export const NOTIFICATION_TYPES = {
   /** An order moved to a new stage (critical when it was cancelled). */
-  'order.status': { roles: DEALER, defaultOn: DEALER },
+  'order.status': { roles: DEALER, defaultOn: DEALER, importance: 'normal' },
   /** A trip carrying the dealer's orders was planned, left the plant or delivered. */
-  'shipment.updated': { roles: DEALER, defaultOn: DEALER },
+  'shipment.updated': { roles: DEALER, defaultOn: DEALER, importance: 'normal' },
   /** New entries in the dealer's settlements (invoice, payment, compensation). */
-  'ledger.updated': { roles: DEALER, defaultOn: ['dealer_owner'] },
+  'ledger.updated': { roles: DEALER, defaultOn: ['dealer_owner'], importance: 'normal' },
   /** An amount became overdue (critical). */
-  'payment.overdue': { roles: DEALER, defaultOn: DEALER },
+  'payment.overdue': { roles: DEALER, defaultOn: DEALER, importance: 'critical' },
   /** A claim's status changed (for the dealer: a decision or a question; for the desk: a new claim). */
-  'claim.updated': { roles: [...DEALER, 'claims', 'admin'], defaultOn: [...DEALER, 'claims'] },
+  'claim.updated': { roles: [...DEALER, 'claims', 'admin'], defaultOn: [...DEALER, 'claims'], importance: 'normal' },
   /** A new message in a claim's thread. */
-  'claim.message': { roles: [...DEALER, 'claims', 'admin'], defaultOn: [...DEALER, 'claims'] },
+  'claim.message': { roles: [...DEALER, 'claims', 'admin'], defaultOn: [...DEALER, 'claims'], importance: 'normal' },
   /** A claim passed its SLA deadline (critical). */
-  'claim.overdue': { roles: ['claims', 'admin'], defaultOn: ['claims', 'admin'] },
+  'claim.overdue': { roles: ['claims', 'admin'], defaultOn: ['claims', 'admin'], importance: 'critical' },
   /** The factory published an announcement for the dealer. */
-  'announcement.published': { roles: DEALER, defaultOn: DEALER },
+  'announcement.published': { roles: DEALER, defaultOn: DEALER, importance: 'normal' },
   /** A sync source is failing or silent (critical). */
-  'sync.rejections': { roles: ['admin'], defaultOn: ['admin'] },
-  'sync.silent': { roles: ['admin'], defaultOn: ['admin'] },
+  'sync.rejections': { roles: ['admin'], defaultOn: ['admin'], importance: 'critical' },
+  'sync.silent': { roles: ['admin'], defaultOn: ['admin'], importance: 'critical' },
 } as const satisfies Record<string, NotificationTypeSpec>;
 
 export type NotificationType = keyof typeof NOTIFICATION_TYPES;
@@ -50,6 +52,12 @@ export function isNotificationType(value: unknown): value is NotificationType {
 /** The types a role can receive, in the catalogue's order. */
 export function notificationTypesFor(role: Role): NotificationType[] {
   return NOTIFICATION_TYPE_NAMES.filter((type) => (NOTIFICATION_TYPES[type].roles as readonly Role[]).includes(role));
+}
+
+/** The importance of one notification: its type's, raised to critical for a cancelled order. */
+export function notificationImportance(type: NotificationType, details: { status?: unknown } = {}): NotificationImportance {
+  if (type === 'order.status' && details.status === 'cancelled') return 'critical';
+  return NOTIFICATION_TYPES[type].importance;
 }
 
 /** Whether the type is on for the role when the user has no preference of his own. */

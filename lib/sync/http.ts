@@ -5,6 +5,7 @@ import type { Db } from '@/lib/db';
 import { getEnv } from '@/lib/env';
 import { apiError } from '@/lib/http/errors';
 import { log } from '@/lib/log';
+import { wakeDispatcher } from '@/lib/realtime/registry';
 import { ingestBatch } from './ingest';
 import { leave, tryEnter } from './load';
 import { MAX_BODY_BYTES, MAX_EVENTS } from './schemas';
@@ -60,6 +61,8 @@ export async function handleSyncRequest(request: Request, db: Db): Promise<Respo
     }
     const started = performance.now();
     const result = await ingestBatch(db, source, events, { requestId });
+    // Committed: this process's dispatcher sends it on now (the others hear through NOTIFY).
+    if (result.accepted > 0) wakeDispatcher();
     log.info('sync batch', {
       requestId,
       source: source.code,
