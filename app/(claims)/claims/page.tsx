@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { DeskQueue } from '@/components/claims/desk-queue';
+import { LiveRefresh } from '@/components/realtime/live-refresh';
 import { requireAreaActor } from '@/lib/auth/session';
 import { countOpenClaimsForDesk, listOpenClaimsForDesk } from '@/lib/claims/queries';
 import { getDb } from '@/lib/db';
@@ -25,6 +26,7 @@ export default async function ClaimsHomePage() {
   ] as const;
   return (
     <div className="flex flex-col gap-4">
+      <LiveRefresh events={['claim.updated']} />
       <h1 className="text-xl font-semibold md:text-2xl">{t('title')}</h1>
       <dl className="grid grid-cols-2 gap-3 md:grid-cols-4">
         {tiles.map(([key, value]) => (

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { Locale } from '@/drizzle/schema/enums';
+import { LiveRefresh } from '@/components/realtime/live-refresh';
 import { formatDayHeading, formatDayShort } from '@/components/shipments/day-format';
 import { TripCard } from '@/components/shipments/trip-card';
 import { dealerScopeOf } from '@/lib/auth/scope';
@@ -40,6 +41,7 @@ export default async function DealerShipmentsPage() {
   const days = groupByDay(trips);
   return (
     <div className="flex flex-col gap-4">
+      <LiveRefresh events={['shipment.updated', 'order.status']} />
       <div>
         <h1 className="text-xl font-semibold md:text-2xl">{t('title')}</h1>
         <p className="mt-1 text-sm text-slate-600">{t('intro', { from: formatDayShort(from, locale), to: formatDayShort(to, locale) })}</p>

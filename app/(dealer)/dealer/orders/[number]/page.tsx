@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { OrderDetailView } from '@/components/orders/detail-view';
+import { LiveRefresh } from '@/components/realtime/live-refresh';
 import { requireAreaActor } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { orderNumberFromParam } from '@/lib/orders/detail';
@@ -20,5 +21,14 @@ export default async function DealerOrderPage({ params }: Props) {
   // Scoped to the actor's dealer: another dealer's order is not found, exactly like a wrong number.
   const order = await getOrderDetail(getDb(), orderViewerOf(actor), orderNumberFromParam(number));
   if (!order) notFound();
-  return <OrderDetailView order={order} audience="dealer" backHref="/dealer/orders" />;
+  const { number: orderNumber } = order;
+  return (
+    <>
+      <LiveRefresh
+        events={['order.status', 'order.updated', 'shipment.updated']}
+        match={{ 'order.status': { number: orderNumber }, 'order.updated': { number: orderNumber }, 'shipment.updated': { orderNumbers: orderNumber } }}
+      />
+      <OrderDetailView order={order} audience="dealer" backHref="/dealer/orders" />
+    </>
+  );
 }
