@@ -2,7 +2,8 @@ import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 // Unit tests (*.test.ts) run once; integration tests (*.int.test.ts) run against an in-memory
-// PGlite always, and against the PostgreSQL server too when TEST_DATABASE_URL is set.
+// PGlite always, and against the PostgreSQL server too when TEST_DATABASE_URL is set. Tests of
+// several processes on one database (*.postgres.int.test.ts) need the server and run only there.
 const root = import.meta.dirname;
 const shared = {
   alias: [
@@ -27,7 +28,7 @@ export default defineConfig({
       },
       {
         extends: true as const,
-        test: { name: 'pglite', include: integration, env: { TEST_DB_DRIVER: 'pglite' } },
+        test: { name: 'pglite', include: integration, exclude: ['**/*.postgres.int.test.ts'], env: { TEST_DB_DRIVER: 'pglite' } },
       },
       ...(process.env.TEST_DATABASE_URL
         ? [

@@ -124,6 +124,25 @@ test('production moves an order: the open order page changes in place, a toast a
 
   await toast.getByRole('button', { name: 'Dismiss' }).click();
   await expect(toast).toHaveCount(0);
+
+  // The order leaves on a trip: status, timeline and the trip with the driver's number change in place.
+  const later = new Date(Date.now() + 1000).toISOString();
+  const today = new Date().toISOString().slice(0, 10);
+  await pushEvents(request, [
+    { id: `rt-shipped-${run}`, type: 'order.status', occurredAt: later, data: { number, status: 'shipped' } },
+    {
+      id: `rt-trip-${run}`,
+      type: 'shipment.upserted',
+      occurredAt: later,
+      data: { number: `T-RT-${run}`, plannedDate: today, status: 'in_transit', orderNumbers: [number], driverName: 'Іван Коваль', driverPhone: '+380 67 555 12 34', vehicle: 'MAN TGL AA 1234 KB', departedAt: later },
+    },
+  ]);
+  await expect(chip).toHaveAttribute('data-status', 'shipped');
+  await expect(page.getByTestId('order-timeline').locator('[data-stage="shipped"]')).toHaveAttribute('aria-current', 'step');
+  await expect(page.getByTestId('order-trip')).toContainText(`T-RT-${run}`);
+  await expect(page.getByTestId('order-trip').locator('a[href^="tel:"]')).toHaveAttribute('href', 'tel:+380675551234');
+  await expect(page.getByTestId('notification-toasts').getByTestId('notification-toast').filter({ hasText: number }).first()).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { __stillHere?: boolean }).__stillHere)).toBe(true);
 });
 
 test('a phone that slept while events were missed shows the current truth when it wakes, without a reload', async ({ page, request }) => {
