@@ -42,9 +42,12 @@ async function GlazingInWords({ text, locale }: { text: string; locale: Locale }
   );
 }
 
-/** Photos the factory attached to the construction, or a quiet note that there are none yet. */
+/**
+ * Photos the factory attached to the construction, as thumbnails that open full size (served by
+ * /api/v1/attachments/{id}, which checks who may see them), or a quiet note that there are none yet.
+ */
 async function Photos({ photos }: { photos: OrderItemDetail['photos'] }) {
-  const t = await getTranslations('orderDetail');
+  const [t, tf] = await Promise.all([getTranslations('orderDetail'), getTranslations('files.photo')]);
   const locale = (await getLocale()) as Locale;
   if (photos.length === 0) {
     return (
@@ -56,12 +59,22 @@ async function Photos({ photos }: { photos: OrderItemDetail['photos'] }) {
   return (
     <div data-testid="photos">
       <h4 className="text-sm font-semibold">{t('photosTitle')}</h4>
-      <ul className="mt-1 flex flex-col gap-1 text-sm">
+      <ul className="mt-1 grid grid-cols-3 gap-2 text-xs">
         {photos.map((photo) => (
-          <li key={photo.id} className="flex min-w-0 flex-wrap items-center gap-x-2">
-            <span className="min-w-0 truncate">{photo.fileName}</span>
+          <li key={photo.id} className="flex min-w-0 flex-col gap-0.5">
+            <a href={`/api/v1/attachments/${photo.id}`} target="_blank" rel="noopener" aria-label={tf('open', { name: photo.fileName })} className="block">
+              {/* eslint-disable-next-line @next/next/no-img-element -- a private file behind the portal's own access check, not an optimisable page image */}
+              <img
+                src={`/api/v1/attachments/${photo.id}`}
+                alt={photo.fileName}
+                loading="lazy"
+                decoding="async"
+                className="aspect-square w-full rounded-lg bg-slate-100 object-cover"
+              />
+            </a>
+            <span className="truncate">{photo.fileName}</span>
             {photo.widthPx && photo.heightPx ? (
-              <span className="shrink-0 text-slate-600">
+              <span className="text-slate-600">
                 {t('photoSize', { width: formatNumber(photo.widthPx, locale), height: formatNumber(photo.heightPx, locale) })}
               </span>
             ) : null}

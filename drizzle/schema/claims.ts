@@ -3,6 +3,7 @@ import {
   bigint,
   boolean,
   check,
+  date,
   index,
   integer,
   numeric,
@@ -50,6 +51,12 @@ export const claims = pgTable(
     resolutionKind: resolutionKindEnum(),
     resolutionAmount: numeric({ precision: 14, scale: 2 }),
     resolutionComment: text(),
+    /** Repair on site: the agreed visit day (factory calendar). */
+    resolutionVisitDate: date({ mode: 'string' }),
+    /** Replacement: a part of the construction or the whole construction. */
+    resolutionScope: text().$type<'part' | 'whole'>(),
+    /** Less than the dealer asked (a compensation or a replacement of a part), with the reason in resolutionComment. */
+    resolutionPartial: boolean().notNull().default(false),
     appealedAt: timestamp({ withTimezone: true }),
     appealReason: text(),
     firstResponseDueAt: timestamp({ withTimezone: true }),
@@ -66,6 +73,7 @@ export const claims = pgTable(
     index('claims_status_idx').on(t.status),
     index('claims_assignee_idx').on(t.assigneeId, t.status),
     index('claims_order_idx').on(t.orderId),
+    check('claims_resolution_scope', sql`${t.resolutionScope} is null or ${t.resolutionScope} in ('part', 'whole')`),
     check(
       'claims_compensation_amount',
       sql`(${t.resolutionKind} = 'compensation') = (${t.resolutionAmount} is not null) and coalesce(${t.resolutionAmount}, 1) > 0`,
