@@ -23,6 +23,8 @@ const PERMISSIONS = {
   'claims.decide': ['claims', 'admin'],
   'claims.reassign': ['admin'],
   'claims.internalNotes': ['claims', 'factory', 'admin'],
+  /** The desk lead's reports: everyone who works the desk (the desk is small; no separate lead role). */
+  'claims.reports': ['claims', 'admin'],
 
   'announcements.read': DEALER_ROLES,
   'announcements.publish': ['factory', 'admin'],
