@@ -19,7 +19,8 @@ import {
   TAKEN_IN_WORK,
   fill,
 } from './texts';
-import { DAY, HOUR, MINUTE, addWorkingHours, intoHoursBefore, startOfDay } from './time';
+import { addWorkingHours } from '@/lib/claims/sla';
+import { DAY, HOUR, MINUTE, intoHoursBefore, startOfDay } from './time';
 
 // Claims on delivered orders, each with the whole story the desk would have left behind: every
 // status move in claim_history, the thread with the dealer (and internal notes), SLA deadlines,
@@ -183,8 +184,8 @@ export function draftClaim(rng: Rng, world: SeedWorld, cand: ClaimCandidate, spe
     resolutionKind: approved ? resolution : null,
     resolutionAmount: approved && amountKop !== null ? formatKop(amountKop) : null,
     resolutionComment: decided?.comment ?? null,
-    firstResponseDueAt: new Date(addWorkingHours(created, sla.first)),
-    decisionDueAt: new Date(addWorkingHours(created, sla.decision)),
+    firstResponseDueAt: addWorkingHours(new Date(created), sla.first),
+    decisionDueAt: addWorkingHours(new Date(created), sla.decision),
     firstResponseAt: reachedIn === null ? null : new Date(reachedIn),
     decidedAt: decided === null ? null : new Date(decided.at),
     createdAt: new Date(created),

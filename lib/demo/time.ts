@@ -62,26 +62,3 @@ export function intoHoursBefore(ms: number, fromHour: number, toHour: number): n
   return t;
 }
 
-/** Working time of the claims desk: Monday to Friday, 07:00-15:00 UTC (8 hours a day). */
-const DESK_FROM = 7;
-const DESK_TO = 15;
-
-/** The moment `hours` working hours after `from`, as SLA deadlines are counted. */
-export function addWorkingHours(from: number, hours: number): number {
-  let t = from;
-  let left = hours * HOUR;
-  for (;;) {
-    const day = startOfDay(t);
-    const wd = weekday(day);
-    const open = day + DESK_FROM * HOUR;
-    const close = day + DESK_TO * HOUR;
-    if (wd === 0 || wd === 6 || t >= close) {
-      t = day + DAY + DESK_FROM * HOUR;
-      continue;
-    }
-    if (t < open) t = open;
-    if (t + left <= close) return t + left;
-    left -= close - t;
-    t = day + DAY + DESK_FROM * HOUR;
-  }
-}
