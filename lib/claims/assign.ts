@@ -1,9 +1,11 @@
 import 'server-only';
 import { and, asc, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import { claims, users } from '@/drizzle/schema';
-import type { ClaimStatus } from '@/drizzle/schema/enums';
+import type { ClaimStatus, Role } from '@/drizzle/schema/enums';
+import type { Actor } from '@/lib/auth/actor';
+import { assertCan } from '@/lib/auth/assert';
 import { rolesWith } from '@/lib/auth/permissions';
-import type { Tx } from '@/lib/db';
+import type { DbOrTx, Tx } from '@/lib/db';
 
 // Who gets a new claim: the active specialist with the least open work (claims not yet rejected,
 // resolved or closed); on a tie the one who joined first, so the choice is repeatable.
@@ -34,4 +36,21 @@ export async function isAssignable(tx: Tx, userId: string): Promise<boolean> {
     .where(and(eq(users.id, userId), eq(users.active, true), inArray(users.role, [...rolesWith('claims.work')])))
     .limit(1);
   return user !== undefined;
+}
+
+export type Assignee = { id: string; name: string; role: Role; openClaims: number };
+
+/**
+ * Whom a lead may hand a claim to: the active members of the claims desk with their open work
+ * (claims not yet rejected, resolved or closed), the least busy first.
+ */
+export async function listAssignees(db: DbOrTx, actor: Actor): Promise<Assignee[]> {
+  assertCan(actor, 'claims.reassign');
+  return db
+    .select({ id: users.id, name: users.name, role: users.role, openClaims: sql<number>`count(${claims.id})`.mapWith(Number) })
+    .from(users)
+    .leftJoin(claims, and(eq(claims.assigneeId, users.id), notInArray(claims.status, FINISHED)))
+    .where(and(eq(users.active, true), inArray(users.role, [...rolesWith('claims.work')])))
+    .groupBy(users.id, users.name, users.role)
+    .orderBy(asc(sql`count(${claims.id})`), asc(users.name), asc(users.id));
 }

@@ -6,7 +6,7 @@ import { ForbiddenError } from '@/lib/auth/scope';
 import type { Db } from '@/lib/db';
 import { apiError, type ApiErrorCode } from '@/lib/http/errors';
 import { log } from '@/lib/log';
-import { addClaimMessage, createClaim } from './actions';
+import { addClaimMessage, createClaim, reassignClaim } from './actions';
 import { claimViewerOf, getClaimDetail, listClaims, type ClaimDetail, type ClaimViewer } from './detail';
 import { appealClaim, transitionClaim, withdrawClaim } from './moves';
 import { claimListQuerySchema, fieldErrorsOf } from './schemas';
@@ -189,6 +189,18 @@ export function handleDealerMove(request: Request, db: Db, actor: Actor | null, 
     const body = await readJson(request);
     if (!body.ok) return body.response;
     const result = await (move === 'withdraw' ? withdrawClaim : appealClaim)(db, me, number, body.body);
+    if (!result.ok) return failed(result);
+    return answerClaim(db, me, result.number, 200);
+  });
+}
+
+/** PUT /api/v1/claims/{number}/assignee { assigneeId } (a lead of the desk) → 200 the claim. */
+export function handleReassign(request: Request, db: Db, actor: Actor | null, number: string): Promise<Response> {
+  return guarded(actor, { route: 'PUT /api/v1/claims/{number}/assignee', number }, async (me) => {
+    if (!can(me, 'claims.reassign')) return apiError('forbidden', 'Only a lead of the claims desk reassigns claims.');
+    const body = await readJson(request);
+    if (!body.ok) return body.response;
+    const result = await reassignClaim(db, me, number, body.body);
     if (!result.ok) return failed(result);
     return answerClaim(db, me, result.number, 200);
   });
