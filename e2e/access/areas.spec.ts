@@ -11,6 +11,7 @@ const ALLOWED: Record<DemoUser, readonly string[]> = {
   factory: ['/factory'],
   admin: ['/factory', '/claims'],
   staff: ['/dealer'],
+  dealer3: ['/dealer'],
 };
 
 for (const user of Object.keys(DEMO_USERS) as DemoUser[]) {

@@ -10,7 +10,7 @@ import { log } from '@/lib/log';
 import { wakeDispatcher } from '@/lib/realtime/registry';
 import { isAssignable, pickAssignee } from './assign';
 import { claimViewerOf } from './detail';
-import { claimMessageSchema, createClaimSchema, fieldErrorsOf, idempotencyKeySchema, reassignSchema, type CreateClaimInput } from './schemas';
+import { claimMessageSchema, createClaimSchema, fieldErrorsOf, idempotencyKeySchema, isClaimableOrder, reassignSchema, type CreateClaimInput } from './schemas';
 import { addWorkingHours } from './sla';
 import { checkMessage, checkMove, MOVE_RULES } from './workflow';
 import { announceClaim, audit, DESK_ROLES, fail, inTransaction, invalid, lockClaim, Refusal, slaPolicy, viewerOf, type ClaimDone, type ClaimFailure } from './write';
@@ -21,7 +21,6 @@ import { announceClaim, audit, DESK_ROLES, fail, inTransaction, invalid, lockCla
 // outbox row → after commit, wake the dispatcher.
 
 /** Orders a claim may be filed on: on their way or delivered. */
-const CLAIMABLE_ORDER_STATUSES = new Set(['shipped', 'delivered']);
 
 // ---------------------------------------------------------------------------------------------
 // Filing a claim
@@ -76,7 +75,7 @@ export async function createClaim(
       .where(and(eq(orders.number, data.orderNumber), eq(orders.dealerId, scope.dealerId)))
       .limit(1);
     if (!order) throw new Refusal(fail('not_found', `There is no order ${data.orderNumber} among your orders; check the number.`));
-    if (!CLAIMABLE_ORDER_STATUSES.has(order.status)) {
+    if (!isClaimableOrder(order.status)) {
       throw new Refusal(fail('conflict', `Order ${order.number} is ${order.status}: a claim is filed once the order is shipped or delivered.`, { reason: 'order_not_delivered' }));
     }
     if (data.itemPosition !== undefined) {

@@ -21,8 +21,10 @@ const NO_STORE = { 'Cache-Control': 'private, no-store' };
 
 const CODE_OF: Record<ClaimFailure['error'], ApiErrorCode> = { invalid: 'bad_request', forbidden: 'forbidden', not_found: 'not_found', conflict: 'conflict' };
 
+/** The failure as the contract's error; a 409 names why in details.conflict, for clients to word it. */
 function failed(failure: ClaimFailure): NextResponse {
-  return apiError(CODE_OF[failure.error], failure.message, failure.fields ? { details: failure.fields } : {});
+  const details: Record<string, string> = { ...failure.fields, ...(failure.reason ? { conflict: failure.reason } : {}) };
+  return apiError(CODE_OF[failure.error], failure.message, Object.keys(details).length ? { details } : {});
 }
 
 /** The body as JSON, or the contract's answer for a body that is not (415, 413, 400). */

@@ -1,10 +1,17 @@
 import { z } from 'zod';
-import { CLAIM_CATEGORIES, CLAIM_STATUSES, RESOLUTION_KINDS } from '@/drizzle/schema/enums';
+import { CLAIM_CATEGORIES, CLAIM_STATUSES, RESOLUTION_KINDS, type OrderStatus } from '@/drizzle/schema/enums';
 import { addDays, factoryToday } from '@/lib/calendar';
 
 // What a claim's forms, the client API and the actions accept (contract section 4). No server
 // imports: the claim forms read the same limits. Every message names its field, for integrators;
 // the pages word their own errors through next-intl.
+
+/** Orders a claim may be filed on: on their way or delivered. */
+export const CLAIMABLE_ORDER_STATUSES: readonly OrderStatus[] = ['shipped', 'delivered'];
+
+export function isClaimableOrder(status: OrderStatus): boolean {
+  return CLAIMABLE_ORDER_STATUSES.includes(status);
+}
 
 export const DESCRIPTION_MAX_LENGTH = 5000;
 export const MESSAGE_MAX_LENGTH = 5000;
