@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { Locale } from '@/drizzle/schema/enums';
 import { ConstructionScheme } from '@/components/orders/construction-scheme';
@@ -85,8 +86,11 @@ async function Photos({ photos }: { photos: OrderItemDetail['photos'] }) {
   );
 }
 
-/** One construction of the order: its drawing beside every parameter in full words. */
-export async function DetailConstruction({ item, currency }: { item: OrderItemDetail; currency: string }) {
+/**
+ * One construction of the order: its drawing beside every parameter in full words. `claim`: the
+ * link that files a claim about it (the dealer's shipped or delivered orders only).
+ */
+export async function DetailConstruction({ item, currency, claim }: { item: OrderItemDetail; currency: string; claim?: { href: string; label: string } }) {
   const [t, tc, locale] = await Promise.all([getTranslations('orderDetail'), getTranslations('construction'), getLocale() as Promise<Locale>]);
   const kind = tc(`kind.${item.kind}`);
   const width = formatNumber(item.widthMm, locale);
@@ -112,6 +116,15 @@ export async function DetailConstruction({ item, currency }: { item: OrderItemDe
             <ConstructionScheme item={item} title={tc('schemeTitle', { kind, width, height })} className="mx-auto max-h-80" />
           </div>
           <Photos photos={item.photos} />
+          {claim ? (
+            <Link
+              href={claim.href}
+              className="inline-flex min-h-11 items-center justify-center rounded-lg border border-brand-700 px-4 text-sm font-medium text-brand-800 hover:bg-brand-50"
+              data-testid="file-claim-construction"
+            >
+              {claim.label}
+            </Link>
+          ) : null}
         </div>
         <dl className="min-w-0">
           <Row label={tc('type')}>{kind}</Row>

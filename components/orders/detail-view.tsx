@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { Locale } from '@/drizzle/schema/enums';
+import { isClaimableOrder, newClaimHref } from '@/components/claims-dealer/links';
 import { StatusChip } from '@/components/ui/status-chip';
 import { formatDate, formatDateTime, formatMoney } from '@/lib/i18n/format';
 import { orderTimeline } from '@/lib/orders/detail';
@@ -25,6 +26,8 @@ export async function OrderDetailView({ order, audience, backHref }: Props) {
   const locale = (await getLocale()) as Locale;
   const cancelled = order.status === 'cancelled';
   const cancelNote = cancelled ? order.history.findLast((h) => h.status === 'cancelled' && h.note)?.note : undefined;
+  // The dealer files a claim on an order on its way or delivered: about one construction or all.
+  const tClaims = audience === 'dealer' && isClaimableOrder(order.status) ? await getTranslations('claimsDealer.orderPage') : null;
   return (
     <div className="flex min-w-0 flex-col gap-4" data-testid="order-detail" data-order={order.number}>
       <Link href={backHref} className="inline-flex min-h-11 items-center self-start text-sm font-medium text-brand-700 hover:underline">
@@ -56,6 +59,15 @@ export async function OrderDetailView({ order, audience, backHref }: Props) {
           </p>
         </div>
         {audience === 'staff' ? <p className="text-sm text-slate-600">{t('readOnly')}</p> : null}
+        {tClaims ? (
+          <Link
+            href={newClaimHref(order.number)}
+            className="inline-flex min-h-11 items-center self-start rounded-lg border border-brand-700 px-4 text-sm font-medium text-brand-800 hover:bg-brand-50"
+            data-testid="file-claim-order"
+          >
+            {tClaims('fileForOrder')}
+          </Link>
+        ) : null}
       </header>
 
       {cancelled ? (
@@ -79,7 +91,14 @@ export async function OrderDetailView({ order, audience, backHref }: Props) {
         {order.items.length === 0 ? (
           <p className="rounded-2xl border border-slate-200 bg-white p-4 text-sm text-slate-600">{t('noConstructions')}</p>
         ) : (
-          order.items.map((item) => <DetailConstruction key={item.id} item={item} currency={order.currency} />)
+          order.items.map((item) => (
+            <DetailConstruction
+              key={item.id}
+              item={item}
+              currency={order.currency}
+              claim={tClaims ? { href: newClaimHref(order.number, item.position), label: tClaims('fileForConstruction', { position: item.position }) } : undefined}
+            />
+          ))
         )}
       </section>
 

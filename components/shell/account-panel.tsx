@@ -3,8 +3,11 @@ import type { Actor } from '@/lib/auth/actor';
 import { LocaleSwitcher } from './locale-switcher';
 import { SignOutButton } from './sign-out-button';
 
-/** The signed-in person's own details, the language and sign-out (the phone's place for them). */
-export async function AccountPanel({ actor, dealerName }: { actor: Actor; dealerName?: string }) {
+/**
+ * The signed-in person's own details, the language and sign-out (the phone's place for them).
+ * `children`: the area's own links that have no room in the phone's tab bar, below the details.
+ */
+export async function AccountPanel({ actor, dealerName, children }: { actor: Actor; dealerName?: string; children?: React.ReactNode }) {
   const t = await getTranslations();
   return (
     <div className="mx-auto flex max-w-xl flex-col gap-4">
@@ -22,6 +25,7 @@ export async function AccountPanel({ actor, dealerName }: { actor: Actor; dealer
           </div>
         ))}
       </dl>
+      {children}
       <section className="flex flex-col gap-2 rounded-2xl border border-slate-200 bg-white p-4">
         <h2 className="text-sm font-medium text-slate-600">{t('locale.label')}</h2>
         <LocaleSwitcher className="self-start" />

@@ -64,7 +64,7 @@ export async function AreaShell({ area, actor, subtitle, children }: { area: Are
             aria-label={t('nav.tabs')}
             className="pb-safe fixed inset-x-0 bottom-0 z-10 border-t border-slate-200 bg-white md:hidden"
           >
-            <NavLinks items={items} areaRoot={areaRoot} variant="tabs" />
+            <NavLinks items={items.filter((item) => item.tabBar !== false)} areaRoot={areaRoot} variant="tabs" />
           </nav>
         </div>
         <NotificationToasts href={notificationsHref} />

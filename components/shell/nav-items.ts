@@ -1,8 +1,11 @@
 import type { Area, Capability } from '@/lib/auth/permissions';
 
-export type NavIcon = 'home' | 'queue' | 'overview' | 'sync' | 'account' | 'users' | 'orders' | 'truck';
-/** `capability`: shown only to people who have it (the page checks again). */
-export type NavItem = { href: string; label: string; icon: NavIcon; capability?: Capability };
+export type NavIcon = 'home' | 'queue' | 'overview' | 'sync' | 'account' | 'users' | 'orders' | 'truck' | 'chart' | 'claims';
+/**
+ * `capability`: shown only to people who have it (the page checks again). `tabBar: false`: in the
+ * side menu only; the phone's tab bar has room for five, so the section is reached from the account page.
+ */
+export type NavItem = { href: string; label: string; icon: NavIcon; capability?: Capability; tabBar?: false };
 
 /** Each area's sections; `label` is a key under "nav". Later sections are added here. */
 export const NAV_ITEMS: Record<Area, NavItem[]> = {
@@ -10,12 +13,14 @@ export const NAV_ITEMS: Record<Area, NavItem[]> = {
     { href: '/dealer', label: 'home', icon: 'home' },
     { href: '/dealer/orders', label: 'orders', icon: 'orders' },
     { href: '/dealer/shipments', label: 'shipments', icon: 'truck' },
-    { href: '/dealer/users', label: 'users', icon: 'users', capability: 'dealerUsers.manageOwn' },
+    { href: '/dealer/claims', label: 'claims', icon: 'claims' },
+    { href: '/dealer/users', label: 'users', icon: 'users', capability: 'dealerUsers.manageOwn', tabBar: false },
     { href: '/dealer/account', label: 'account', icon: 'account' },
   ],
   claims: [
     { href: '/claims', label: 'queue', icon: 'queue' },
     { href: '/claims/orders', label: 'orders', icon: 'orders' },
+    { href: '/claims/reports', label: 'reports', icon: 'chart', capability: 'claims.reports' },
     { href: '/claims/account', label: 'account', icon: 'account' },
   ],
   factory: [

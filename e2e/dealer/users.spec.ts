@@ -20,9 +20,10 @@ test('an owner invites an employee, who joins and sees the orders but not the us
   const password = 'field-work-2025';
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
 
-  // The owner opens the team from the tab bar.
+  // The owner opens the team from his account page (the phone's tab bar has no room for it).
   await signIn(page, 'dealer');
-  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Team' }).click();
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Account' }).click();
+  await page.getByTestId('account-team-link').click();
   await expect(page).toHaveURL(/\/dealer\/users$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Team' })).toBeVisible();
   // The owner himself has no buttons: he cannot switch himself off.

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { AccountPanel } from '@/components/shell/account-panel';
+import { can } from '@/lib/auth/permissions';
 import { requireAreaActor } from '@/lib/auth/session';
 import { dealerScopeOf } from '@/lib/auth/scope';
 import { getDb } from '@/lib/db';
@@ -12,6 +14,20 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function DealerAccountPage() {
   const actor = await requireAreaActor('dealer');
-  const dealer = await getOwnDealer(getDb(), dealerScopeOf(actor));
-  return <AccountPanel actor={actor} dealerName={`${dealer.name} (${dealer.code})`} />;
+  const [dealer, t] = await Promise.all([getOwnDealer(getDb(), dealerScopeOf(actor)), getTranslations('dealerUsers')]);
+  return (
+    <AccountPanel actor={actor} dealerName={`${dealer.name} (${dealer.code})`}>
+      {/* The team has no room in the phone's tab bar: the owner reaches it from here. */}
+      {can(actor, 'dealerUsers.manageOwn') ? (
+        <Link
+          href="/dealer/users"
+          className="flex min-h-14 flex-col gap-0.5 rounded-2xl border border-slate-200 bg-white px-4 py-3 hover:bg-slate-50"
+          data-testid="account-team-link"
+        >
+          <span className="font-semibold text-brand-800">{t('title')} →</span>
+          <span className="text-sm text-slate-600">{t('intro')}</span>
+        </Link>
+      ) : null}
+    </AccountPanel>
+  );
 }
