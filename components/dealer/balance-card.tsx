@@ -13,8 +13,8 @@ export async function BalanceCard({ summary, currency, payerCategory }: { summar
   const words = sign > 0 ? t('balanceOwes') : sign < 0 ? t('balanceOwed') : t('balanceSettled');
   const overdue = decimalSign(summary.overdue) > 0;
   return (
-    <section aria-labelledby="balance-title" className="rounded-2xl border border-slate-200 bg-white p-4 md:p-5">
-      <div className="flex items-start justify-between gap-3">
+    <section aria-labelledby="balance-title" className="min-w-0 rounded-2xl border border-slate-200 bg-white p-4 md:p-5">
+      <div className="flex flex-wrap items-start justify-between gap-x-3 gap-y-1.5">
         <h2 id="balance-title" className="text-sm font-medium text-slate-600">{t('balance')}</h2>
         <PayerBadge category={payerCategory} />
       </div>

@@ -32,7 +32,7 @@ export async function OrderListStatusFilter({
     })),
   ];
   return (
-    <nav aria-label={t('statusFilterLabel')}>
+    <nav aria-label={t('statusFilterLabel')} data-scrolls-sideways>
       {/* One row that scrolls sideways on a phone (the list stays high on the screen), wrapped on wider screens. */}
       <ListStatusStrip
         current={filter.status ?? 'all'}

@@ -12,6 +12,7 @@ const ALLOWED: Record<DemoUser, readonly string[]> = {
   admin: ['/factory', '/claims'],
   staff: ['/dealer'],
   dealer3: ['/dealer'],
+  dealer4: ['/dealer'],
 };
 
 for (const user of Object.keys(DEMO_USERS) as DemoUser[]) {

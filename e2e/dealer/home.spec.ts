@@ -51,3 +51,32 @@ test('the home shows the factory’s news, open claims and deliveries with links
   await trips.getByRole('link', { name: 'All deliveries' }).click();
   await expect(page).toHaveURL(/\/dealer\/shipments$/);
 });
+
+test('the dealer’s screens fit a 360 px phone in every language, without sideways scrolling', async ({ page }) => {
+  test.setTimeout(120_000);
+  // A dealer of its own: the language switch is stored on the user.
+  await signIn(page, 'dealer4');
+  const list = (await (await page.request.get('/api/v1/orders?status=shipped&limit=1')).json()) as { items: { number: string }[] };
+  const order = list.items[0]?.number;
+  const paths = ['/dealer', '/dealer/orders', '/dealer/shipments', '/dealer/claims', ...(order ? [`/dealer/orders/${encodeURIComponent(order)}`] : [])];
+  for (const language of ['УКР', 'РУС', 'ENG']) {
+    await page.goto('/dealer');
+    await page.getByRole('button', { name: language }).click();
+    await expect(page.getByRole('button', { name: language })).toHaveAttribute('aria-pressed', 'true');
+    for (const path of paths) {
+      await page.goto(path);
+      // Names what sticks out, so a failure says where to look.
+      const wide = await page.evaluate(() =>
+        [...document.querySelectorAll('body *')]
+          .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5 && getComputedStyle(el).position !== 'fixed')
+          .filter((el) => !el.closest('[data-scrolls-sideways]'))
+          .slice(0, 3)
+          .map((el) => `${el.tagName.toLowerCase()}.${String(el.className).slice(0, 60)} "${(el.textContent ?? '').trim().slice(0, 30)}"`),
+      );
+      expect(wide, `${language} ${path}`).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), `${language} ${path}`).toBeLessThanOrEqual(360);
+    }
+  }
+  await page.goto('/dealer');
+  await page.getByRole('button', { name: 'ENG' }).click();
+});
