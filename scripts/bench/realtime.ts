@@ -183,6 +183,9 @@ type Tally = {
   latencies: number[];
   rssPerSocketKiB: number;
   sendErrors: number;
+  /** Sync requests shed with 429/503 and sent again (their events' latency includes the wait). */
+  resends: number;
+  failures: string[];
 };
 
 function summarize(t: Tally): string {
@@ -214,6 +217,8 @@ async function runPortal(server: Server, cookies: string[], dealers: DealerOrder
   let sent = 0;
   let expected = 0;
   let sendErrors = 0;
+  let resends = 0;
+  const failures: string[] = [];
   const interval = 1000 / (options.rate / BATCH);
   const started = performance.now();
   const end = started + options.seconds * 1000;
@@ -231,20 +236,38 @@ async function runPortal(server: Server, cookies: string[], dealers: DealerOrder
     const now = performance.now();
     for (const e of events) sentAt.set(e.key, now);
     sent += events.length;
+    const body = JSON.stringify({ events: events.map((e) => e.event) });
     inFlight.push(
-      fetch(`${server.url}/api/sync/v1/events`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ events: events.map((e) => e.event) }),
-        signal: AbortSignal.timeout(30_000),
-      })
-        .then(async (r) => {
-          const body = (await r.json()) as { accepted?: number };
-          if (r.status !== 200 || body.accepted !== events.length) sendErrors += 1;
-        })
-        .catch(() => {
-          sendErrors += 1;
-        }),
+      (async () => {
+        // As a source system does: a batch shed with 429 (or 503) is sent again after Retry-After.
+        for (let attempt = 0; attempt < 10; attempt++) {
+          try {
+            const r = await fetch(`${server.url}/api/sync/v1/events`, {
+              method: 'POST',
+              headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+              body,
+              signal: AbortSignal.timeout(30_000),
+            });
+            const answer = (await r.json()) as { accepted?: number };
+            if (r.status === 429 || r.status === 503) {
+              resends += 1;
+              await sleep(Math.min(5, Number(r.headers.get('retry-after')) || 1) * 1000);
+              continue;
+            }
+            if (r.status !== 200 || answer.accepted !== events.length) {
+              sendErrors += 1;
+              failures.push(`HTTP ${r.status}`);
+            }
+            return;
+          } catch (err) {
+            sendErrors += 1;
+            failures.push(err instanceof Error ? err.message : String(err));
+            return;
+          }
+        }
+        sendErrors += 1;
+        failures.push('still shed after 10 tries');
+      })(),
     );
     const next = started + (tick + 1) * interval;
     await sleep(Math.max(0, next - performance.now()));
@@ -269,6 +292,8 @@ async function runPortal(server: Server, cookies: string[], dealers: DealerOrder
     latencies,
     rssPerSocketKiB: (rssAfter - rssBefore) / count / 1024,
     sendErrors,
+    resends,
+    failures: [...new Set(failures)].slice(0, 3),
   };
 }
 
@@ -354,7 +379,7 @@ async function runBare(count: number, dealers: number, options: Options): Promis
       const at = sentAt.get(r.key);
       return at === undefined ? [] : [r.at - at];
     });
-    return { scenario: 'bare', sockets: count, dealers, seconds, sent: seq, expected, received: latencies.length, latencies, rssPerSocketKiB: (rssAfter - rssBefore) / count / 1024, sendErrors: 0 };
+    return { scenario: 'bare', sockets: count, dealers, seconds, sent: seq, expected, received: latencies.length, latencies, rssPerSocketKiB: (rssAfter - rssBefore) / count / 1024, sendErrors: 0, resends: 0, failures: [] };
   } finally {
     child.kill('SIGTERM');
   }
@@ -367,7 +392,7 @@ type Report = { command: string; date: string; machine: Machine; options: Option
 
 function table(tallies: Tally[]): string {
   return markdownTable(
-    ['server', 'sockets', 'events sent', 'deliveries expected', 'received', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'memory per socket', 'failed sync requests'],
+    ['server', 'sockets', 'events sent', 'deliveries expected', 'received', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'memory per socket', 'sync requests shed and resent', 'failed sync requests'],
     tallies.map((t) => {
       const s = [...t.latencies].sort((a, b) => a - b);
       return [
@@ -381,10 +406,11 @@ function table(tallies: Tally[]): string {
         fmtMs(percentile(s, 99)),
         fmtMs(s.at(-1) ?? NaN),
         Number.isFinite(t.rssPerSocketKiB) ? `${t.rssPerSocketKiB.toFixed(1)} KiB` : '–',
-        t.scenario === 'portal' ? String(t.sendErrors) : '–',
+        t.scenario === 'portal' ? String(t.resends) : '–',
+        t.scenario === 'portal' ? `${t.sendErrors}${t.failures.length ? ` (${t.failures.join('; ')})` : ''}` : '–',
       ];
     }),
-    [false, true, true, true, true, true, true, true, true, true, true],
+    [false, true, true, true, true, true, true, true, true, true, true, true],
   );
 }
 
