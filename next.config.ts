@@ -9,8 +9,9 @@ const nextConfig: NextConfig = {
   // own narrower pass so `npm start` on a fresh machine builds sooner.
   typescript: { ignoreBuildErrors: true },
   reactStrictMode: true,
-  // Native and WebAssembly packages load from node_modules at run time instead of the bundle.
-  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'postgres', 'exceljs'],
+  // Native and WebAssembly packages load from node_modules at run time instead of the bundle;
+  // so does pdfkit, which reads its own data files (standard fonts, ICC profile) beside its code.
+  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'postgres', 'exceljs', 'pdfkit'],
 };
 
 export default withNextIntl(nextConfig);

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { Locale, PayerCategory } from '@/drizzle/schema/enums';
 import type { BalanceSummary } from '@/lib/finance/queries';
@@ -8,6 +9,7 @@ import { PayerBadge } from '@/components/ui/payer-badge';
 /** Who owes whom, in words and in numbers; what is overdue and what falls due this week. */
 export async function BalanceCard({ summary, currency, payerCategory }: { summary: BalanceSummary; currency: string; payerCategory: PayerCategory }) {
   const t = await getTranslations('dealerHome');
+  const tFinance = await getTranslations('finance');
   const locale = (await getLocale()) as Locale;
   const sign = decimalSign(summary.balance);
   const words = sign > 0 ? t('balanceOwes') : sign < 0 ? t('balanceOwed') : t('balanceSettled');
@@ -35,6 +37,9 @@ export async function BalanceCard({ summary, currency, payerCategory }: { summar
       <p className="mt-3 text-xs text-slate-600">
         {summary.updatedAt ? t('updatedAt', { when: formatDateTime(summary.updatedAt, locale) }) : t('neverUpdated')}
       </p>
+      <Link href="/dealer/finance" className="mt-1 inline-flex min-h-11 items-center font-medium text-brand-700 hover:underline" data-testid="balance-finance-link">
+        {tFinance('homeLink')} →
+      </Link>
     </section>
   );
 }

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { Locale } from '@/drizzle/schema/enums';
 import { isClaimableOrder, newClaimHref } from '@/components/claims-dealer/links';
+import { PayerBadge } from '@/components/ui/payer-badge';
 import { StatusChip } from '@/components/ui/status-chip';
 import { formatDate, formatDateTime, formatMoney } from '@/lib/i18n/format';
 import { orderTimeline } from '@/lib/orders/detail';
@@ -18,10 +19,12 @@ type Props = {
   audience: 'dealer' | 'staff';
   /** Where "back" goes: the dealer's list or the staff's lookup. */
   backHref: string;
+  /** The dealer's "Settlements for this order" block (components/finance/order-settlements.tsx). */
+  settlements?: React.ReactNode;
 };
 
 /** The order page, the same for the dealer and for factory-side staff (read-only for everyone). */
-export async function OrderDetailView({ order, audience, backHref }: Props) {
+export async function OrderDetailView({ order, audience, backHref, settlements }: Props) {
   const t = await getTranslations('orderDetail');
   const locale = (await getLocale()) as Locale;
   const cancelled = order.status === 'cancelled';
@@ -40,9 +43,12 @@ export async function OrderDetailView({ order, audience, backHref }: Props) {
           <StatusChip kind="order" status={order.status} />
         </div>
         {audience === 'staff' ? (
-          <p data-testid="order-dealer">
-            <span className="text-slate-600">{t('dealer')}: </span>
-            <span className="font-semibold">{t('dealerValue', { name: order.dealer.name, code: order.dealer.code })}</span>
+          <p data-testid="order-dealer" className="flex flex-wrap items-center gap-x-2 gap-y-1">
+            <span>
+              <span className="text-slate-600">{t('dealer')}: </span>
+              <span className="font-semibold">{t('dealerValue', { name: order.dealer.name, code: order.dealer.code })}</span>
+            </span>
+            <PayerBadge category={order.dealer.payerCategory} />
           </p>
         ) : null}
         <p className="break-words" data-testid="customer-ref">
@@ -106,6 +112,7 @@ export async function OrderDetailView({ order, audience, backHref }: Props) {
         <DetailTotals itemsSum={order.itemsSum} total={order.total} currency={order.currency} />
         <DetailHistory history={order.history} />
       </div>
+      {settlements}
     </div>
   );
 }

@@ -10,6 +10,7 @@ const PATHS: Record<NavIconName, string> = {
   truck: 'M2 6h11v10H2zM13 9h4l4 4v3h-8M6.5 19a2 2 0 1 0 0-4 2 2 0 0 0 0 4zm10 0a2 2 0 1 0 0-4 2 2 0 0 0 0 4z',
   chart: 'M4 4v16h16M8 16v-5m4 5V8m4 8v-3',
   claims: 'M9 3h6v3H9zM9 4.5H6v16.5h12V4.5h-3M12 10v4.5M12 17.5v.01',
+  wallet: 'M3 7a2 2 0 0 1 2-2h13v4M3 7v11a2 2 0 0 0 2 2h15V9H5a2 2 0 0 1-2-2zm13 7h.01',
   users: 'M9 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8zm-7 10a7 7 0 0 1 14 0M15.5 3.3a4 4 0 0 1 0 7.4M22 21a7 7 0 0 0-4.5-6.5',
 };
 

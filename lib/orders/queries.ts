@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { attachments, dealers, orderItems, orders, orderStatusHistory, shipmentOrders, shipments, type Sash } from '@/drizzle/schema';
-import { ORDER_STATUSES, type ItemKind, type OrderStatus, type ShipmentStatus } from '@/drizzle/schema/enums';
+import { ORDER_STATUSES, type ItemKind, type OrderStatus, type PayerCategory, type ShipmentStatus } from '@/drizzle/schema/enums';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/assert';
 import { isDealerRole } from '@/lib/auth/permissions';
@@ -158,7 +158,7 @@ export type OrderStage = 'accepted' | 'in_production' | 'manufactured' | 'shippe
 
 export type OrderDetail = {
   number: string;
-  dealer: { code: string; name: string };
+  dealer: { code: string; name: string; payerCategory: PayerCategory };
   status: OrderStatus;
   statusAt: Date;
   customerRef: string | null;
@@ -221,6 +221,7 @@ export async function getOrderDetail(db: DbOrTx, viewer: OrderViewer, number: st
       number: orders.number,
       dealerCode: dealers.code,
       dealerName: dealers.name,
+      payerCategory: dealers.payerCategory,
       status: orders.status,
       statusAt: orders.statusAt,
       customerRef: orders.customerRef,
@@ -311,7 +312,7 @@ export async function getOrderDetail(db: DbOrTx, viewer: OrderViewer, number: st
   const currentIndex = history.findLastIndex((h) => h.applied && h.status === order.status);
   return {
     number: order.number,
-    dealer: { code: order.dealerCode, name: order.dealerName },
+    dealer: { code: order.dealerCode, name: order.dealerName, payerCategory: order.payerCategory },
     status: order.status,
     statusAt: order.statusAt,
     customerRef: order.customerRef,

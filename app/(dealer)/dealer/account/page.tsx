@@ -14,9 +14,18 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function DealerAccountPage() {
   const actor = await requireAreaActor('dealer');
-  const [dealer, t] = await Promise.all([getOwnDealer(getDb(), dealerScopeOf(actor)), getTranslations('dealerUsers')]);
+  const [dealer, t, tFinance] = await Promise.all([getOwnDealer(getDb(), dealerScopeOf(actor)), getTranslations('dealerUsers'), getTranslations('finance')]);
   return (
     <AccountPanel actor={actor} dealerName={`${dealer.name} (${dealer.code})`}>
+      {/* Finances have no room in the phone's tab bar either (the home's balance card links there too). */}
+      <Link
+        href="/dealer/finance"
+        className="flex min-h-14 flex-col gap-0.5 rounded-2xl border border-slate-200 bg-white px-4 py-3 hover:bg-slate-50"
+        data-testid="account-finance-link"
+      >
+        <span className="font-semibold text-brand-800">{tFinance('title')} →</span>
+        <span className="text-sm text-slate-600">{tFinance('accountHint')}</span>
+      </Link>
       {/* The team has no room in the phone's tab bar: the owner reaches it from here. */}
       {can(actor, 'dealerUsers.manageOwn') ? (
         <Link

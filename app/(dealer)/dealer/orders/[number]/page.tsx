@@ -1,10 +1,13 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
+import { OrderSettlementsBlock } from '@/components/finance/order-settlements';
 import { OrderDetailView } from '@/components/orders/detail-view';
 import { LiveRefresh } from '@/components/realtime/live-refresh';
 import { requireAreaActor } from '@/lib/auth/session';
+import { dealerScopeOf } from '@/lib/auth/scope';
 import { getDb } from '@/lib/db';
+import { getOrderSettlementsForDealer } from '@/lib/finance/orders';
 import { orderNumberFromParam } from '@/lib/orders/detail';
 import { getOrderDetail, orderViewerOf } from '@/lib/orders/queries';
 
@@ -22,13 +25,19 @@ export default async function DealerOrderPage({ params }: Props) {
   const order = await getOrderDetail(getDb(), orderViewerOf(actor), orderNumberFromParam(number));
   if (!order) notFound();
   const { number: orderNumber } = order;
+  const settlements = await getOrderSettlementsForDealer(getDb(), dealerScopeOf(actor), orderNumber);
   return (
     <>
       <LiveRefresh
-        events={['order.status', 'order.updated', 'shipment.updated']}
+        events={['order.status', 'order.updated', 'shipment.updated', 'ledger.updated']}
         match={{ 'order.status': { number: orderNumber }, 'order.updated': { number: orderNumber }, 'shipment.updated': { orderNumbers: orderNumber } }}
       />
-      <OrderDetailView order={order} audience="dealer" backHref="/dealer/orders" />
+      <OrderDetailView
+        order={order}
+        audience="dealer"
+        backHref="/dealer/orders"
+        settlements={settlements ? <OrderSettlementsBlock settlements={settlements} /> : null}
+      />
     </>
   );
 }
