@@ -6,6 +6,7 @@ import { resolveAuthSecret } from '@/lib/auth/secret';
 import { closeDatabase, getDatabase } from '@/lib/db';
 import { isDatabaseEmpty, seedDemoData } from '@/lib/demo/seed';
 import { EnvError, getEnv, type Env } from '@/lib/env';
+import { recomputePayerCategories } from '@/lib/finance/payer-category';
 import { BASE_SECURITY_HEADERS } from '@/lib/http/security-headers';
 import { log } from '@/lib/log';
 import { startDispatcher } from '@/lib/realtime/dispatch';
@@ -118,12 +119,19 @@ async function main() {
   }, 60_000);
   alertTimer.unref();
 
+  // At start and every 10 minutes: payer categories from payment behaviour (lib/finance/payer-category.ts).
+  const recomputePayers = () => recomputePayerCategories(database.db).catch((err: unknown) => log.error('payer category recompute failed', { err }));
+  void recomputePayers();
+  const payerTimer = setInterval(() => void recomputePayers(), 10 * 60_000);
+  payerTimer.unref();
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info('stopping', { signal });
     clearInterval(alertTimer);
+    clearInterval(payerTimer);
     const force = setTimeout(() => process.exit(0), 10_000);
     force.unref();
     await dispatcher.stop();

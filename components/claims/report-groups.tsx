@@ -1,9 +1,10 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import type { Locale } from '@/drizzle/schema/enums';
+import type { Locale, PayerCategory } from '@/drizzle/schema/enums';
+import { PayerBadge } from '@/components/ui/payer-badge';
 import type { ReportGroup } from '@/lib/claims/reports';
 import { formatMoney, formatNumber } from '@/lib/i18n/format';
 
-export type NamedGroup = ReportGroup & { name: string; sub?: string };
+export type NamedGroup = ReportGroup & { name: string; sub?: string; payer?: PayerCategory };
 
 const MET = '#16a34a';
 const MISSED = '#dc2626';
@@ -65,6 +66,7 @@ export async function ReportGroups({ groups, nameColumn, limit = 15 }: { groups:
                 <th scope="row" className="py-1.5 pr-2 font-normal">
                   {g.name}
                   {g.sub ? <span className="block text-xs text-slate-600">{g.sub}</span> : null}
+                  {g.payer ? <PayerBadge category={g.payer} /> : null}
                 </th>
                 <td className="px-2 py-1.5 text-right tabular-nums" data-column="claims">{n(g.claims)}</td>
                 <td className="hidden px-2 py-1.5 text-right tabular-nums sm:table-cell">{n(g.decided)}</td>

@@ -43,13 +43,13 @@ export async function OrderDetailView({ order, audience, backHref, settlements }
           <StatusChip kind="order" status={order.status} />
         </div>
         {audience === 'staff' ? (
-          <p data-testid="order-dealer" className="flex flex-wrap items-center gap-x-2 gap-y-1">
-            <span>
+          <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
+            <p data-testid="order-dealer">
               <span className="text-slate-600">{t('dealer')}: </span>
               <span className="font-semibold">{t('dealerValue', { name: order.dealer.name, code: order.dealer.code })}</span>
-            </span>
+            </p>
             <PayerBadge category={order.dealer.payerCategory} />
-          </p>
+          </div>
         ) : null}
         <p className="break-words" data-testid="customer-ref">
           <span className="text-slate-600">{t('customerRef')}: </span>

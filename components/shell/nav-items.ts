@@ -1,6 +1,6 @@
 import type { Area, Capability } from '@/lib/auth/permissions';
 
-export type NavIcon = 'home' | 'queue' | 'overview' | 'sync' | 'account' | 'users' | 'orders' | 'truck' | 'chart' | 'claims';
+export type NavIcon = 'home' | 'queue' | 'overview' | 'sync' | 'account' | 'users' | 'orders' | 'truck' | 'chart' | 'claims' | 'wallet';
 /**
  * `capability`: shown only to people who have it (the page checks again). `tabBar: false`: in the
  * side menu only; the phone's tab bar has room for five, so the section is reached from the account page.
@@ -14,6 +14,8 @@ export const NAV_ITEMS: Record<Area, NavItem[]> = {
     { href: '/dealer/orders', label: 'orders', icon: 'orders' },
     { href: '/dealer/shipments', label: 'shipments', icon: 'truck' },
     { href: '/dealer/claims', label: 'claims', icon: 'claims' },
+    // Five tabs fit a 360 px phone; finances are reached there from the home's balance card and the account page.
+    { href: '/dealer/finance', label: 'finance', icon: 'wallet', capability: 'finance.readOwnDealer', tabBar: false },
     { href: '/dealer/users', label: 'users', icon: 'users', capability: 'dealerUsers.manageOwn', tabBar: false },
     { href: '/dealer/account', label: 'account', icon: 'account' },
   ],
@@ -26,6 +28,7 @@ export const NAV_ITEMS: Record<Area, NavItem[]> = {
   factory: [
     { href: '/factory', label: 'overview', icon: 'overview' },
     { href: '/factory/orders', label: 'orders', icon: 'orders' },
+    { href: '/factory/finance', label: 'finance', icon: 'wallet', capability: 'finance.readAll' },
     { href: '/factory/sync', label: 'sync', icon: 'sync' },
     { href: '/factory/account', label: 'account', icon: 'account' },
   ],

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, date, index, numeric, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { dealers, plants } from './dealers';
-import { ledgerKindEnum } from './enums';
+import { bigint, check, date, index, numeric, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { dealers, plants, users } from './dealers';
+import { ledgerKindEnum, localeEnum } from './enums';
 import { orders } from './orders';
 
 /**
@@ -65,4 +65,63 @@ export const catalogItems = pgTable(
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('catalog_items_part_number_key').on(t.partNumber)],
+);
+
+/**
+ * The rule that turns payment behaviour into a payer category (lib/finance/payer-rule.ts), as an
+ * administrator set it: one row (id 1); without it the rule's defaults apply.
+ */
+export const financeSettings = pgTable(
+  'finance_settings',
+  {
+    id: smallint().primaryKey().default(1),
+    /** How many months back payments are looked at. */
+    lookbackMonths: smallint().notNull(),
+    /** Days after the due date that still count as paid on time (bank transfers take a day or two). */
+    graceDays: smallint().notNull(),
+    /** Hesitant from this amount-weighted average of days late, or this percentage of debt paid late. */
+    hesitantAvgDays: smallint().notNull(),
+    hesitantLatePercent: smallint().notNull(),
+    /** Unreliable from these. */
+    unreliableAvgDays: smallint().notNull(),
+    unreliableLatePercent: smallint().notNull(),
+    updatedById: uuid().references(() => users.id),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('finance_settings_single_row', sql`${t.id} = 1`),
+    check(
+      'finance_settings_ranges',
+      sql`${t.lookbackMonths} between 1 and 36 and ${t.graceDays} between 0 and 60
+        and ${t.hesitantAvgDays} between 0 and 365 and ${t.unreliableAvgDays} between ${t.hesitantAvgDays} and 365
+        and ${t.hesitantLatePercent} between 0 and 100 and ${t.unreliableLatePercent} between ${t.hesitantLatePercent} and 100`,
+    ),
+  ],
+);
+
+/** A payment reminder the factory's finance staff sent to a dealer's owner, as it was worded then. */
+export const paymentReminders = pgTable(
+  'payment_reminders',
+  {
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    dealerId: bigint({ mode: 'number' })
+      .notNull()
+      .references(() => dealers.id),
+    sentById: uuid()
+      .notNull()
+      .references(() => users.id),
+    sentAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** The overdue debt when it was sent, and the due date of its oldest part. */
+    overdue: numeric({ precision: 14, scale: 2 }).notNull(),
+    currency: text().notNull(),
+    oldestDueDate: date({ mode: 'string' }),
+    /** The owners it was sent to (notified: those who have payment reminders on). */
+    recipients: smallint().notNull(),
+    notified: smallint().notNull(),
+    /** The words, in the language of the (first) owner. */
+    locale: localeEnum().notNull(),
+    title: text().notNull(),
+    text: text().notNull(),
+  },
+  (t) => [index('payment_reminders_dealer_sent_idx').on(t.dealerId, t.sentAt)],
 );

@@ -16,6 +16,10 @@ const PERMISSIONS = {
   'shipments.readAll': ['factory', 'admin'],
   'finance.readOwnDealer': DEALER_ROLES,
   'finance.readAll': ['factory', 'admin'],
+  /** Payment reminders to dealers' owners (receivables page). */
+  'finance.remind': ['factory', 'admin'],
+  /** The thresholds of the payer category rule. */
+  'finance.settings': ['admin'],
 
   'claims.file': DEALER_ROLES,
   'claims.readAll': ['claims', 'factory', 'admin'],

@@ -67,6 +67,7 @@ export function notificationLink(type: NotificationType, role: Role, values: Rec
       return dealer ? '/dealer/shipments' : null;
     case 'ledger.updated':
     case 'payment.overdue':
+    case 'payment.reminder':
       return dealer ? '/dealer/finance' : null;
     case 'claim.updated':
     case 'claim.message':

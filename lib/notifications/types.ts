@@ -28,6 +28,8 @@ export const NOTIFICATION_TYPES = {
   'ledger.updated': { roles: DEALER, defaultOn: ['dealer_owner'], importance: 'normal' },
   /** An amount became overdue (critical). */
   'payment.overdue': { roles: DEALER, defaultOn: DEALER, importance: 'critical' },
+  /** The factory's finance staff remind the dealer's owner of an overdue debt (lib/finance/reminders.ts). */
+  'payment.reminder': { roles: ['dealer_owner'], defaultOn: ['dealer_owner'], importance: 'critical' },
   /** A claim's status changed (for the dealer: a decision or a question; for the desk: a new claim). */
   'claim.updated': { roles: [...DEALER, 'claims', 'admin'], defaultOn: [...DEALER, 'claims'], importance: 'normal' },
   /** A new message in a claim's thread. */

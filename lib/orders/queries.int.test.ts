@@ -175,7 +175,7 @@ describe('orders data layer', () => {
       const dealerA: OrderViewer = { kind: 'dealer', scope: scope.a };
       expect(await getOrderDetail(db, dealerA, '26-B-001')).toBeNull();
       expect(await getOrderDetail(db, dealerA, '26-B-001')).toEqual(await getOrderDetail(db, dealerA, '26-X-404'));
-      expect((await getOrderDetail(db, { kind: 'dealer', scope: scope.b }, '26-B-001'))?.dealer).toEqual({ code: 'D-B', name: 'Двері Полісся' });
+      expect((await getOrderDetail(db, { kind: 'dealer', scope: scope.b }, '26-B-001'))?.dealer).toEqual({ code: 'D-B', name: 'Двері Полісся', payerCategory: 'punctual' });
       for (const garbage of ['', 'x'.repeat(65), '%', '26-A-%', "26-A-001' or '1'='1"]) {
         expect(await getOrderDetail(db, dealerA, garbage), garbage).toBeNull();
       }

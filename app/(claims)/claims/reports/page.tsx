@@ -13,6 +13,7 @@ import type { ReportKind } from '@/lib/claims/report-csv';
 import { periodFromSearchParams, reportHref } from '@/lib/claims/report-period';
 import { getClaimReports } from '@/lib/claims/reports';
 import { getDb } from '@/lib/db';
+import { getPayerCategoriesByCode } from '@/lib/finance/payer-category';
 import { formatDate } from '@/lib/i18n/format';
 
 const BASE = '/claims/reports';
@@ -34,6 +35,7 @@ export default async function ClaimsReportsPage({ searchParams }: { searchParams
     getLocale() as Promise<Locale>,
     getClaimReports(getDb(), actor, period, now),
   ]);
+  const payer = await getPayerCategoriesByCode(getDb(), actor, reports.byDealer.map((g) => g.key));
   const csv = (report: ReportKind) => reportHref(EXPORT, period, { report });
   const sections = [
     {
@@ -43,7 +45,7 @@ export default async function ClaimsReportsPage({ searchParams }: { searchParams
     },
     { id: 'kind' as const, groups: reports.byKind.map((g) => ({ ...g, name: g.key ? tKind(g.key) : t('unknown') })), column: t('column.kind') },
     { id: 'profile' as const, groups: reports.byProfile.map((g) => ({ ...g, name: g.key || t('noProfile') })), column: t('column.profile') },
-    { id: 'dealer' as const, groups: reports.byDealer.map((g) => ({ ...g, name: g.label ?? g.key, sub: g.key })), column: t('column.dealer') },
+    { id: 'dealer' as const, groups: reports.byDealer.map((g) => ({ ...g, name: g.label ?? g.key, sub: g.key, payer: payer.get(g.key) })), column: t('column.dealer') },
     { id: 'specialist' as const, groups: reports.bySpecialist.map((g) => ({ ...g, name: g.key ? (g.label ?? '') : t('nobody') })), column: t('column.specialist') },
   ];
   return (
