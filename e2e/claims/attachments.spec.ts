@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { request as http, expect, test, type APIRequestContext, type APIResponse } from '@playwright/test';
 import { DEMO_USERS, PASSWORD, signIn, type DemoUser } from '../fixtures/users';
 
@@ -19,11 +19,22 @@ async function signedIn(baseURL: string | undefined, user: DemoUser): Promise<AP
   return api;
 }
 
-/** The open claims the dealer's home page lists (demo data: every dealer has several). */
-async function openClaimNumbers(api: APIRequestContext): Promise<string[]> {
-  const html = await (await api.get('/dealer')).text();
-  const numbers = [...html.matchAll(/data-claim="(\d+)"/g)].map((m) => m[1]!);
-  expect(numbers.length).toBeGreaterThan(0);
+/**
+ * Claims of this run's own, filed on one of the dealer's delivered orders: other specs move the
+ * demo claims (one closed meanwhile takes no more photos).
+ */
+async function fileClaims(api: APIRequestContext, count: number): Promise<string[]> {
+  const orders = (await (await api.get('/api/v1/orders?status=delivered&limit=1')).json()) as { items: { number: string }[] };
+  const orderNumber = orders.items[0]!.number;
+  const numbers: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const filed = await api.post('/api/v1/claims', {
+      data: { orderNumber, category: 'defect', description: `Photos test ${Date.now()}-${i}: the sash seal is torn.` },
+      headers: { 'Idempotency-Key': randomUUID() },
+    });
+    expect(filed.status(), await filed.text()).toBe(201);
+    numbers.push(((await filed.json()) as { number: string }).number);
+  }
   return numbers;
 }
 
@@ -46,8 +57,8 @@ test.describe('claim photos', () => {
 
   test.beforeAll(async ({ baseURL }) => {
     [dealer, dealer2, desk] = await Promise.all([signedIn(baseURL, 'dealer'), signedIn(baseURL, 'dealer2'), signedIn(baseURL, 'claims')]);
-    claims = await openClaimNumbers(dealer);
-    foreignClaim = (await openClaimNumbers(dealer2))[0]!;
+    claims = await fileClaims(dealer, 2);
+    foreignClaim = (await fileClaims(dealer2, 1))[0]!;
     expect(claims).not.toContain(foreignClaim);
   });
   test.afterAll(async () => {
