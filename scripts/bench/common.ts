@@ -289,3 +289,22 @@ export function writeSection(file: string, heading: string, section: string, int
   fs.writeFileSync(abs, text.replace(/\n{3,}/g, '\n\n').replace(/\n*$/, '\n'));
   console.log(`Wrote the "${heading}" section of ${path.relative(root, abs)}.`);
 }
+
+/**
+ * Ends a run that hangs past its allowance, and a run stopped by SIGINT or SIGTERM, after the
+ * cleanup (stop the server, drop the database). Returns the function that disarms the watchdog.
+ */
+export function guardRun(budgetMs: number, cleanup: () => Promise<void>): () => void {
+  const watchdog = setTimeout(() => {
+    console.error(`The benchmark ran past its ${Math.round(budgetMs / 60_000)}-minute allowance; stopping.`);
+    void cleanup().finally(() => process.exit(1));
+  }, budgetMs);
+  watchdog.unref();
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      console.error(`${signal}: stopping.`);
+      void cleanup().finally(() => process.exit(130));
+    });
+  }
+  return () => clearTimeout(watchdog);
+}

@@ -18,6 +18,7 @@ import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import {
   describeMachine,
+  guardRun,
   fmtInt,
   fmtMs,
   fmtRate,
@@ -536,17 +537,7 @@ async function main(): Promise<number> {
       }
       await admin.end({ timeout: 5 }).catch(() => {});
     })());
-  const watchdog = setTimeout(() => {
-    console.error(`The benchmark ran past its ${Math.round(budgetMs / 60_000)}-minute allowance; stopping.`);
-    void cleanup().finally(() => process.exit(1));
-  }, budgetMs);
-  watchdog.unref();
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      console.error(`${signal}: stopping.`);
-      void cleanup().finally(() => process.exit(130));
-    });
-  }
+  const disarm = guardRun(budgetMs, cleanup);
 
   try {
     const [version] = await admin<{ v: string }[]>`select current_setting('server_version') as v`;
@@ -656,7 +647,7 @@ async function main(): Promise<number> {
     if (failed) console.error('Some requests did not answer 200; see the errors column.');
     return failed ? 1 : 0;
   } finally {
-    clearTimeout(watchdog);
+    disarm();
     await cleanup();
   }
 }

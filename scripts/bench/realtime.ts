@@ -19,6 +19,7 @@ import postgres from 'postgres';
 import { io as connect, type Socket } from 'socket.io-client';
 import {
   describeMachine,
+  guardRun,
   fmtInt,
   fmtMs,
   freePort,
@@ -465,14 +466,7 @@ async function main(): Promise<number> {
       if (created) await admin.unsafe(`drop database if exists "${databaseName}" with (force)`).catch((err: unknown) => console.error(`Could not drop ${databaseName}:`, err));
       await admin.end({ timeout: 5 }).catch(() => {});
     })());
-  const watchdog = setTimeout(() => {
-    console.error(`The benchmark ran past its ${Math.round(budgetMs / 60_000)}-minute allowance; stopping.`);
-    void cleanup().finally(() => process.exit(1));
-  }, budgetMs);
-  watchdog.unref();
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => void cleanup().finally(() => process.exit(130)));
-  }
+  const disarm = guardRun(budgetMs, cleanup);
   try {
     const [version] = await admin<{ v: string }[]>`select current_setting('server_version') as v`;
     const machine = describeMachine(version?.v ?? 'unknown');
@@ -514,7 +508,7 @@ async function main(): Promise<number> {
     writeSection(options.out, '## Realtime', renderSection(report), '# Benchmarks\n');
     return 0;
   } finally {
-    clearTimeout(watchdog);
+    disarm();
     await cleanup();
   }
 }
