@@ -11,6 +11,21 @@ export const root = path.resolve(import.meta.dirname, '..', '..');
 
 export class UsageError extends Error {}
 
+/** A flag's whole-number value within bounds, or a UsageError naming the flag. */
+export function wholeArg(flag: string, value: string | undefined, min: number, max: number): number {
+  if (value === undefined || value.startsWith('--')) throw new UsageError(`${flag} needs a value`);
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+    throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, got "${value}"`);
+  }
+  return Number(value);
+}
+
+/** A flag's non-empty text value, or a UsageError naming the flag. */
+export function textArg(flag: string, value: string | undefined): string {
+  if (value === undefined || value === '' || value.startsWith('--')) throw new UsageError(`${flag} needs a value`);
+  return value;
+}
+
 const PREFERRED_PORT = 3490;
 /** The first start may build the app (next build on 2 cores): several minutes. */
 export const STARTUP_TIMEOUT_MS = 15 * 60_000;

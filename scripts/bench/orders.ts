@@ -27,7 +27,9 @@ import {
   startServer,
   stopServer,
   STARTUP_TIMEOUT_MS,
+  textArg,
   UsageError,
+  wholeArg,
   signIn,
   withDatabase,
   writeSection,
@@ -76,44 +78,33 @@ function parseArgs(argv: readonly string[]): Options {
     keep: false,
     reuse: null,
   };
-  const whole = (flag: string, value: string | undefined, min: number, max: number): number => {
-    if (value === undefined || value.startsWith('--')) throw new UsageError(`${flag} needs a value`);
-    if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
-      throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, got "${value}"`);
-    }
-    return Number(value);
-  };
-  const textValue = (flag: string, value: string | undefined): string => {
-    if (value === undefined || value === '' || value.startsWith('--')) throw new UsageError(`${flag} needs a value`);
-    return value;
-  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     const value = () => inline ?? argv[++i];
     switch (flag) {
       case '--dealers':
-        options.dealers = whole(flag, value(), 50, 100_000);
+        options.dealers = wholeArg(flag, value(), 50, 100_000);
         break;
       case '--orders':
-        options.orders = whole(flag, value(), 1_000, 10_000_000);
+        options.orders = wholeArg(flag, value(), 1_000, 10_000_000);
         break;
       case '--big-dealer-orders':
-        options.bigDealerOrders = whole(flag, value(), 100, 1_000_000);
+        options.bigDealerOrders = wholeArg(flag, value(), 100, 1_000_000);
         break;
       case '--seconds':
-        options.seconds = whole(flag, value(), 1, 600);
+        options.seconds = wholeArg(flag, value(), 1, 600);
         break;
       case '--concurrency': {
-        const list = textValue(flag, value()).split(',');
-        options.concurrency = list.map((n) => whole(flag, n, 1, 64));
+        const list = textArg(flag, value()).split(',');
+        options.concurrency = list.map((n) => wholeArg(flag, n, 1, 64));
         break;
       }
       case '--out':
-        options.out = textValue(flag, value());
+        options.out = textArg(flag, value());
         break;
       case '--database-url': {
-        const url = textValue(flag, value());
+        const url = textArg(flag, value());
         if (!/^postgres(ql)?:\/\//.test(url)) throw new UsageError(`--database-url must be a postgres:// URL, got "${url}"`);
         options.databaseUrl = url;
         break;
@@ -122,7 +113,7 @@ function parseArgs(argv: readonly string[]): Options {
         options.keep = true;
         break;
       case '--reuse': {
-        const name = textValue(flag, value());
+        const name = textArg(flag, value());
         if (!/^portal_bench_orders_[a-z0-9]+$/.test(name)) throw new UsageError(`--reuse takes a database this benchmark kept, got "${name}"`);
         options.reuse = name;
         break;

@@ -31,6 +31,7 @@ import {
   stopServer,
   STARTUP_TIMEOUT_MS,
   UsageError,
+  wholeArg,
   withDatabase,
   writeSection,
   type Machine,
@@ -54,24 +55,19 @@ type Options = { sockets: number[]; rate: number; seconds: number; databaseUrl: 
 
 function parseArgs(argv: readonly string[]): Options {
   const options: Options = { sockets: [1000, 5000], rate: 200, seconds: 20, databaseUrl: 'postgres://postgres@127.0.0.1:5432/test', out: 'docs/BENCHMARKS.md' };
-  const whole = (flag: string, value: string | undefined, min: number, max: number): number => {
-    if (value === undefined || value.startsWith('--')) throw new UsageError(`${flag} needs a value`);
-    if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, got "${value}"`);
-    return Number(value);
-  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     const value = () => inline ?? argv[++i];
     switch (flag) {
       case '--sockets':
-        options.sockets = (value() ?? '').split(',').map((n) => whole(flag, n, 1, 20_000));
+        options.sockets = (value() ?? '').split(',').map((n) => wholeArg(flag, n, 1, 20_000));
         break;
       case '--rate':
-        options.rate = whole(flag, value(), BATCH, 5_000);
+        options.rate = wholeArg(flag, value(), BATCH, 5_000);
         break;
       case '--seconds':
-        options.seconds = whole(flag, value(), 1, 600);
+        options.seconds = wholeArg(flag, value(), 1, 600);
         break;
       case '--database-url': {
         const url = value();

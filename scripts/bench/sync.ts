@@ -28,7 +28,9 @@ import {
   startServer,
   stopServer,
   STARTUP_TIMEOUT_MS,
+  textArg,
   UsageError,
+  wholeArg,
   withDatabase,
   writeSection,
   type Machine,
@@ -75,17 +77,6 @@ function parseArgs(argv: readonly string[]): Options {
     concurrency: 4,
     out: 'docs/BENCHMARKS.md',
   };
-  const whole = (flag: string, value: string | undefined, min: number, max: number): number => {
-    if (value === undefined || value.startsWith('--')) throw new UsageError(`${flag} needs a value`);
-    if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
-      throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, got "${value}"`);
-    }
-    return Number(value);
-  };
-  const textValue = (flag: string, value: string | undefined): string => {
-    if (value === undefined || value === '' || value.startsWith('--')) throw new UsageError(`${flag} needs a value`);
-    return value;
-  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     // Both "--seconds 15" and "--seconds=15".
@@ -93,28 +84,28 @@ function parseArgs(argv: readonly string[]): Options {
     const value = () => inline ?? argv[++i];
     switch (flag) {
       case '--url': {
-        const url = textValue(flag, value()).replace(/\/+$/, '');
+        const url = textArg(flag, value()).replace(/\/+$/, '');
         if (!/^https?:\/\//.test(url)) throw new UsageError(`--url must be an http:// address, got "${url}"`);
         options.url = url;
         break;
       }
       case '--token':
-        options.token = textValue(flag, value());
+        options.token = textArg(flag, value());
         break;
       case '--database-url': {
-        const url = textValue(flag, value());
+        const url = textArg(flag, value());
         if (!/^postgres(ql)?:\/\//.test(url)) throw new UsageError(`--database-url must be a postgres:// URL, got "${url}"`);
         options.databaseUrl = url;
         break;
       }
       case '--seconds':
-        options.seconds = whole(flag, value(), 1, 600);
+        options.seconds = wholeArg(flag, value(), 1, 600);
         break;
       case '--concurrency':
-        options.concurrency = whole(flag, value(), 1, 64);
+        options.concurrency = wholeArg(flag, value(), 1, 64);
         break;
       case '--out':
-        options.out = textValue(flag, value());
+        options.out = textArg(flag, value());
         break;
       case '--help':
       case '-h':
