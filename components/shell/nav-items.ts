@@ -1,6 +1,23 @@
 import type { Area, Capability } from '@/lib/auth/permissions';
 
-export type NavIcon = 'home' | 'queue' | 'overview' | 'sync' | 'account' | 'users' | 'orders' | 'truck' | 'chart' | 'claims' | 'wallet';
+export type NavIcon =
+  | 'home'
+  | 'queue'
+  | 'overview'
+  | 'sync'
+  | 'account'
+  | 'users'
+  | 'orders'
+  | 'truck'
+  | 'chart'
+  | 'claims'
+  | 'wallet'
+  | 'news'
+  | 'catalog'
+  | 'documents'
+  | 'dealers'
+  | 'audit'
+  | 'settings';
 /**
  * `capability`: shown only to people who have it (the page checks again). `tabBar: false`: in the
  * side menu only; the phone's tab bar has room for five, so the section is reached from the account page.
@@ -17,6 +34,9 @@ export const NAV_ITEMS: Record<Area, NavItem[]> = {
     // Five tabs fit a 360 px phone; finances are reached there from the home's balance card and the account page.
     { href: '/dealer/finance', label: 'finance', icon: 'wallet', capability: 'finance.readOwnDealer', tabBar: false },
     { href: '/dealer/users', label: 'users', icon: 'users', capability: 'dealerUsers.manageOwn', tabBar: false },
+    { href: '/dealer/news', label: 'news', icon: 'news', capability: 'announcements.read', tabBar: false },
+    { href: '/dealer/catalog', label: 'catalog', icon: 'catalog', capability: 'catalog.read', tabBar: false },
+    { href: '/dealer/documents', label: 'documents', icon: 'documents', capability: 'library.read', tabBar: false },
     { href: '/dealer/account', label: 'account', icon: 'account' },
   ],
   claims: [
@@ -28,8 +48,17 @@ export const NAV_ITEMS: Record<Area, NavItem[]> = {
   factory: [
     { href: '/factory', label: 'overview', icon: 'overview' },
     { href: '/factory/orders', label: 'orders', icon: 'orders' },
-    { href: '/factory/finance', label: 'finance', icon: 'wallet', capability: 'finance.readAll' },
-    { href: '/factory/sync', label: 'sync', icon: 'sync' },
+    { href: '/factory/dealers', label: 'dealers', icon: 'dealers', capability: 'dealers.read' },
+    { href: '/factory/announcements', label: 'announcements', icon: 'news', capability: 'announcements.publish' },
+    // Phones get five tabs (overview, orders, dealers, announcements, account); the rest are in the side menu and on the account page.
+    { href: '/factory/finance', label: 'finance', icon: 'wallet', capability: 'finance.readAll', tabBar: false },
+    { href: '/factory/reports', label: 'reports', icon: 'chart', capability: 'reports.read', tabBar: false },
+    { href: '/factory/catalog', label: 'catalog', icon: 'catalog', capability: 'catalog.read', tabBar: false },
+    { href: '/factory/documents', label: 'documents', icon: 'documents', capability: 'library.manage', tabBar: false },
+    { href: '/factory/sync', label: 'sync', icon: 'sync', tabBar: false },
+    { href: '/factory/users', label: 'allUsers', icon: 'users', capability: 'users.manage', tabBar: false },
+    { href: '/factory/audit', label: 'audit', icon: 'audit', capability: 'audit.read', tabBar: false },
+    { href: '/factory/settings', label: 'settings', icon: 'settings', capability: 'settings.manage', tabBar: false },
     { href: '/factory/account', label: 'account', icon: 'account' },
   ],
 };

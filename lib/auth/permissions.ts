@@ -32,11 +32,22 @@ const PERMISSIONS = {
 
   'announcements.read': DEALER_ROLES,
   'announcements.publish': ['factory', 'admin'],
+  /** The dealers list and pages (with balance, users, claims) on the factory side. */
+  'dealers.read': ['factory', 'admin'],
+  /** Creating and editing dealers by hand, assigning their manager. */
   'dealers.manage': ['factory', 'admin'],
   'dealerUsers.manageOwn': ['dealer_owner'],
+  /** Every user of the portal: create, deactivate, reset a password, change a role. */
   'users.manage': ['admin'],
   'catalog.read': [...DEALER_ROLES, 'claims', 'factory', 'admin'],
+  /** The document library: dealers and staff download, factory staff upload. */
+  'library.read': [...DEALER_ROLES, 'claims', 'factory', 'admin'],
+  'library.manage': ['factory', 'admin'],
   'reports.read': ['factory', 'admin'],
+  /** The append-only audit log. */
+  'audit.read': ['admin'],
+  /** Plants, the claims SLA and working calendar. */
+  'settings.manage': ['admin'],
   'sync.monitor': ['factory', 'admin'],
   'sync.handleRejections': ['factory', 'admin'],
   'sync.manageSources': ['admin'],

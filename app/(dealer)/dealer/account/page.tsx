@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { AccountPanel } from '@/components/shell/account-panel';
+import { MoreSections } from '@/components/shell/more-sections';
 import { can } from '@/lib/auth/permissions';
 import { requireAreaActor } from '@/lib/auth/session';
 import { dealerScopeOf } from '@/lib/auth/scope';
@@ -37,6 +38,7 @@ export default async function DealerAccountPage() {
           <span className="text-sm text-slate-600">{t('intro')}</span>
         </Link>
       ) : null}
+      <MoreSections area="dealer" actor={actor} exclude={['/dealer/finance', '/dealer/users']} />
     </AccountPanel>
   );
 }

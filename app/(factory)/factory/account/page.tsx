@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { AccountPanel } from '@/components/shell/account-panel';
+import { MoreSections } from '@/components/shell/more-sections';
 import { requireAreaActor } from '@/lib/auth/session';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -8,5 +9,10 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function FactoryAccountPage() {
-  return <AccountPanel actor={await requireAreaActor('factory')} />;
+  const actor = await requireAreaActor('factory');
+  return (
+    <AccountPanel actor={actor}>
+      <MoreSections area="factory" actor={actor} />
+    </AccountPanel>
+  );
 }
