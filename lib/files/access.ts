@@ -1,6 +1,7 @@
 import 'server-only';
-import { and, eq, type SQL } from 'drizzle-orm';
-import { attachments, claimMessages, claims, orderItems, orders } from '@/drizzle/schema';
+import { and, eq, isNotNull, isNull, type SQL } from 'drizzle-orm';
+import { announcements, attachments, claimMessages, claims, libraryDocuments, orderItems, orders } from '@/drizzle/schema';
+import { isInlineImage, visibleToDealer } from '@/lib/announcements/queries';
 import type { Actor } from '@/lib/auth/actor';
 import { can, isDealerRole } from '@/lib/auth/permissions';
 import { assertDealerScope, dealerScopeOf } from '@/lib/auth/scope';
@@ -18,6 +19,8 @@ export type AttachmentFile = {
   sizeBytes: number;
   sha256: string;
   storageKey: string;
+  /** `attachment`: the browser saves it under its name instead of showing it (library documents). */
+  disposition?: 'inline' | 'attachment';
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -73,8 +76,40 @@ export async function getAttachmentForActor(db: DbOrTx, actor: Actor, id: string
         .where(and(eq(orderItems.id, ownerId), dealer ? ownDealer(orders.dealerId) : undefined))
         .limit(1);
       break;
+    case 'library_document': {
+      // The file of a published document, as it is now, for everyone who reads the library; the
+      // staff who keep it open drafts, unpublished documents and files since replaced too.
+      if (!can(actor, 'library.read')) return null;
+      const keeper = can(actor, 'library.manage');
+      visible = await db
+        .select({ id: libraryDocuments.id })
+        .from(libraryDocuments)
+        .where(
+          and(
+            eq(libraryDocuments.id, ownerId),
+            keeper ? undefined : and(eq(libraryDocuments.attachmentId, answer.id), isNotNull(libraryDocuments.publishedAt), isNull(libraryDocuments.deletedAt)),
+          ),
+        )
+        .limit(1);
+      return visible.length ? { ...answer, disposition: 'attachment' } : null;
+    }
+    case 'announcement': {
+      // Factory staff who write announcements open every file of one; a dealer's user only the
+      // files of a published announcement addressed to his dealer (pictures inline, documents saved).
+      const download = isInlineImage(answer.mimeType) ? 'inline' : 'attachment';
+      if (can(actor, 'announcements.publish')) {
+        visible = await db.select({ id: announcements.id }).from(announcements).where(eq(announcements.id, ownerId)).limit(1);
+        return visible.length ? { ...answer, disposition: download } : null;
+      }
+      if (!dealer || !can(actor, 'announcements.read')) return null;
+      visible = await db
+        .select({ id: announcements.id })
+        .from(announcements)
+        .where(and(eq(announcements.id, ownerId), visibleToDealer(assertDealerScope(dealerScopeOf(actor)), new Date())))
+        .limit(1);
+      return visible.length ? { ...answer, disposition: download } : null;
+    }
     default:
-      // Announcement and library files are served with their own audience rules, not here.
       return null;
   }
   return visible.length ? answer : null;

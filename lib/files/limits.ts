@@ -23,3 +23,23 @@ export type Refusal = (typeof REFUSALS)[number];
 /** The phone shrinks photos to this longest side before sending them. */
 export const COMPRESS_MAX_SIDE = 2048;
 export const COMPRESS_QUALITY = 0.8;
+
+// The document library: price lists, certificates and installation guides uploaded by factory staff.
+
+/** One library document at most this large. */
+export const MAX_DOCUMENT_BYTES = 25 * MIB;
+/** One document upload request at most this large (one file, its title and description, multipart overhead). */
+export const MAX_DOCUMENT_REQUEST_BYTES = MAX_DOCUMENT_BYTES + 256 * 1024;
+
+export const DOCUMENT_TYPES = [
+  'application/pdf',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'image/jpeg',
+  'image/png',
+] as const;
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+
+/** Why a document was refused; the API's `details.file` and the upload form's message key. */
+export const DOCUMENT_REFUSALS = ['empty', 'too_large', 'not_document', 'damaged'] as const;
+export type DocumentRefusal = (typeof DOCUMENT_REFUSALS)[number];

@@ -91,7 +91,8 @@ export type AttachmentOwnerRef = {
   uploadedById: string;
 };
 
-export type IncomingFile = { fileName: string; bytes: Uint8Array; photo: VerifiedPhoto };
+/** `photo`: what verification found (a library document's type has no width or height unless it is an image). */
+export type IncomingFile = { fileName: string; bytes: Uint8Array; photo: Pick<VerifiedPhoto, 'width' | 'height'> & { mime: string } };
 
 export type StoredAttachment = {
   id: string;

@@ -37,7 +37,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       ...cache,
       'Content-Type': file.mimeType,
       'Content-Length': String(stored.size),
-      'Content-Disposition': `inline; filename*=UTF-8''${rfc5987(file.fileName)}`,
+      'Content-Disposition': `${file.disposition ?? 'inline'}; filename*=UTF-8''${rfc5987(file.fileName)}`,
       'X-Content-Type-Options': 'nosniff',
       // Shown as an image and nothing else, even if opened on its own.
       'Content-Security-Policy': "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",

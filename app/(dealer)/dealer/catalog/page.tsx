@@ -1,0 +1,34 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { CatalogEmpty, CatalogList } from '@/components/catalog/catalog-list';
+import { CatalogSearch } from '@/components/catalog/catalog-search';
+import { can } from '@/lib/auth/permissions';
+import { requireAreaActor } from '@/lib/auth/session';
+import { catalogFilterFromSearchParams, catalogHref } from '@/lib/catalog/filter';
+import { searchCatalog } from '@/lib/catalog/queries';
+import { getDb } from '@/lib/db';
+
+const BASE = '/dealer/catalog';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('catalog'))('title') };
+}
+
+export default async function DealerCatalogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requireAreaActor('dealer');
+  if (!can(actor, 'catalog.read')) redirect('/dealer');
+  const filter = catalogFilterFromSearchParams(await searchParams);
+  const [t, list] = await Promise.all([getTranslations('catalog'), searchCatalog(getDb(), actor, filter)]);
+  if (list.total > 0 && list.items.length === 0 && filter.page > 1) redirect(catalogHref(BASE, { ...filter, page: 1 }));
+  return (
+    <div className="flex min-w-0 flex-col gap-4">
+      <div>
+        <h1 className="text-xl font-semibold md:text-2xl">{t('title')}</h1>
+        <p className="mt-1 text-sm text-slate-600">{t('intro')}</p>
+      </div>
+      <CatalogSearch base={BASE} filter={filter} />
+      {list.total === 0 ? <CatalogEmpty base={BASE} searched={Boolean(filter.q)} /> : <CatalogList list={list} base={BASE} filter={filter} audience="dealer" />}
+    </div>
+  );
+}

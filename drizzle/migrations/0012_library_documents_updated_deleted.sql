@@ -1,0 +1,2 @@
+ALTER TABLE "library_documents" ADD COLUMN "updated_at" timestamp with time zone DEFAULT now() NOT NULL;--> statement-breakpoint
+ALTER TABLE "library_documents" ADD COLUMN "deleted_at" timestamp with time zone;
