@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { ClaimStatus, Locale } from '@/drizzle/schema/enums';
 import type { ClaimDetail } from '@/lib/claims/detail';
-import { slaState, workingHoursBetween, type SlaState } from '@/lib/claims/sla';
+import { slaState, workingHoursBetween, type SlaState, type WorkingCalendar } from '@/lib/claims/sla';
 import { formatDateTime } from '@/lib/i18n/format';
 
 const TONE: Record<SlaState, string> = {
@@ -23,7 +23,7 @@ function hoursInWords(t: Translate, hours: number): string {
   return t('durationHm', { h, m });
 }
 
-async function Clock({ kind, dueAt, doneAt, running, now }: { kind: 'first' | 'decision'; dueAt: Date | null; doneAt: Date | null; running: boolean; now: Date }) {
+async function Clock({ kind, dueAt, doneAt, running, now, calendar }: { kind: 'first' | 'decision'; dueAt: Date | null; doneAt: Date | null; running: boolean; now: Date; calendar: WorkingCalendar }) {
   const t = await getTranslations('claimDesk.sla');
   const locale = (await getLocale()) as Locale;
   const label = t(kind === 'first' ? 'firstResponse' : 'decision');
@@ -36,8 +36,8 @@ async function Clock({ kind, dueAt, doneAt, running, now }: { kind: 'first' | 'd
     main = t(kind === 'first' ? 'answeredAt' : 'decidedAt', { date: formatDateTime(doneAt, locale) });
     sub = dueAt ? t(late ? 'late' : 'inTime', { date: formatDateTime(dueAt, locale) }) : null;
   } else if (dueAt && running) {
-    state = slaState(dueAt, now);
-    const time = hoursInWords(t, workingHoursBetween(now, dueAt));
+    state = slaState(dueAt, now, calendar);
+    const time = hoursInWords(t, workingHoursBetween(now, dueAt, calendar));
     main = state === 'past' ? t('over', { time }) : t('left', { time });
     sub = t('due', { date: formatDateTime(dueAt, locale) });
   } else if (dueAt) {
@@ -60,8 +60,8 @@ async function Clock({ kind, dueAt, doneAt, running, now }: { kind: 'first' | 'd
 export function SlaClocks({ status, sla, now }: { status: ClaimStatus; sla: NonNullable<ClaimDetail['sla']>; now: Date }) {
   return (
     <div className="grid grid-cols-1 gap-2 sm:grid-cols-2">
-      <Clock kind="first" dueAt={sla.firstResponseDueAt} doneAt={sla.firstResponseAt} running={status !== 'closed'} now={now} />
-      <Clock kind="decision" dueAt={sla.decisionDueAt} doneAt={sla.decidedAt} running={UNDECIDED.includes(status)} now={now} />
+      <Clock kind="first" dueAt={sla.firstResponseDueAt} doneAt={sla.firstResponseAt} running={status !== 'closed'} now={now} calendar={sla.calendar} />
+      <Clock kind="decision" dueAt={sla.decisionDueAt} doneAt={sla.decidedAt} running={UNDECIDED.includes(status)} now={now} calendar={sla.calendar} />
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { getTranslations } from 'next-intl/server';
  * The staff's order lookup: a plain GET form (?number=), so it works before any script loads. The
  * page redirects on an exact match; otherwise it shows the form again with what was typed.
  */
-export async function OrderLookup({ action, value, noMatch }: { action: string; value: string; noMatch: boolean }) {
+export async function OrderLookup({ action, value, noMatch, children }: { action: string; value: string; noMatch: boolean; children?: React.ReactNode }) {
   const t = await getTranslations('orderDetail');
   return (
     <section className="flex max-w-xl flex-col gap-3 rounded-2xl border border-slate-200 bg-white p-4 md:p-5">
@@ -35,6 +35,7 @@ export async function OrderLookup({ action, value, noMatch }: { action: string; 
             {t('lookupSubmit')}
           </button>
         </div>
+        {children}
         {noMatch ? (
           <p id="order-number-error" role="alert" className="text-sm font-medium text-red-700" data-testid="lookup-no-match">
             {t('lookupNoMatch', { number: value })}

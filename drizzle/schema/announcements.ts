@@ -64,6 +64,9 @@ export const libraryDocuments = pgTable('library_documents', {
   publishedAt: timestamp({ withTimezone: true }),
   createdById: uuid().references(() => users.id),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  /** Deleted by factory staff: unpublished and gone from the library (the audit log keeps the record). */
+  deletedAt: timestamp({ withTimezone: true }),
 });
 
 export const notifications = pgTable(

@@ -6,9 +6,11 @@ import {
   date,
   index,
   integer,
+  jsonb,
   numeric,
   pgSequence,
   pgTable,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -123,6 +125,34 @@ export const claimSlaPolicies = pgTable('claim_sla_policies', {
   decisionHours: integer().notNull(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * The factory's working calendar the SLA clocks count in (lib/claims/sla.ts), as an administrator
+ * set it: one row (id 1); without it the built-in calendar applies (Monday to Friday, 09:00–18:00,
+ * Ukraine's public holidays off).
+ */
+export const claimCalendar = pgTable(
+  'claim_calendar',
+  {
+    id: smallint().primaryKey().default(1),
+    /** ISO weekdays, 1 = Monday … 7 = Sunday. */
+    workDays: jsonb().$type<number[]>().notNull(),
+    /** Minutes after local midnight (09:00 = 540). */
+    openMinute: smallint().notNull(),
+    closeMinute: smallint().notNull(),
+    /** Ukraine's public holidays off; under martial law they are working days. */
+    publicHolidays: boolean().notNull(),
+    /** Local dates YYYY-MM-DD: days off besides the weekend, and days worked despite it. */
+    extraHolidays: jsonb().$type<string[]>().notNull().default([]),
+    extraWorkingDays: jsonb().$type<string[]>().notNull().default([]),
+    updatedById: uuid().references(() => users.id),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('claim_calendar_single_row', sql`${t.id} = 1`),
+    check('claim_calendar_hours', sql`${t.openMinute} between 0 and 1439 and ${t.closeMinute} > ${t.openMinute} and ${t.closeMinute} <= 1440`),
+  ],
+);
 
 /**
  * A stored file (claim photos, message photos, construction photos, announcement and library

@@ -3,14 +3,19 @@ import { bigint, boolean, check, index, pgTable, text, timestamp, uniqueIndex, u
 import { localeEnum, payerCategoryEnum, roleEnum } from './enums';
 
 /** A production site. Every order, shipment and ledger entry belongs to one. */
-export const plants = pgTable('plants', {
-  id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-  code: text().notNull().unique(),
-  name: text().notNull(),
-  city: text().notNull(),
-  isMain: boolean().notNull().default(false),
-  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-});
+export const plants = pgTable(
+  'plants',
+  {
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    code: text().notNull().unique(),
+    name: text().notNull(),
+    city: text().notNull(),
+    /** The plant of orders that name none; one at most (settings keep exactly one). */
+    isMain: boolean().notNull().default(false),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('plants_one_main_key').on(t.isMain).where(sql`${t.isMain}`)],
+);
 
 export const dealers = pgTable(
   'dealers',
@@ -29,6 +34,8 @@ export const dealers = pgTable(
     /** The factory's dealer manager who looks after this dealer. */
     managerUserId: uuid(),
     active: boolean().notNull().default(true),
+    /** Who created the dealer by hand on the factory's dealers page; null when accounting sent it. */
+    createdById: uuid(),
     /** occurredAt of the newest sync event applied to this row (newest wins). */
     sourceUpdatedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

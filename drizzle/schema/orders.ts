@@ -68,6 +68,9 @@ export const orders = pgTable(
     // The list filtered by status, newest first; also counts per status from the index alone.
     index('orders_dealer_status_created_idx').on(t.dealerId, t.status, t.createdAt, t.id),
     index('orders_status_idx').on(t.status),
+    // The factory reports: counts per status of one plant (or of all), and the ids of a plant's
+    // orders for the plant filter, from the index alone.
+    index('orders_plant_status_idx').on(t.plantId, t.status, t.id),
     check('orders_total_nonnegative', sql`${t.total} >= 0`),
     check('orders_items_progress', sql`${t.itemsDone} is null or ${t.itemsTotal} is null or ${t.itemsDone} <= ${t.itemsTotal}`),
   ],
@@ -123,7 +126,12 @@ export const orderStatusHistory = pgTable(
     syncEventId: bigint({ mode: 'number' }),
     recordedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('order_status_history_order_idx').on(t.orderId, t.occurredAt)],
+  (t) => [
+    index('order_status_history_order_idx').on(t.orderId, t.occurredAt),
+    // The factory reports: moves to a status over a period, counted from the index alone (the
+    // order for the plant filter).
+    index('order_status_history_status_at_idx').on(t.status, t.occurredAt, t.orderId),
+  ],
 );
 
 /** A trip (рейс): one vehicle carrying many orders. */
@@ -145,7 +153,12 @@ export const shipments = pgTable(
     sourceUpdatedAt: timestamp({ withTimezone: true }),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('shipments_number_key').on(t.number), index('shipments_planned_date_idx').on(t.plannedDate)],
+  (t) => [
+    uniqueIndex('shipments_number_key').on(t.number),
+    index('shipments_planned_date_idx').on(t.plannedDate),
+    // The factory reports: trips delivered over a period.
+    index('shipments_delivered_at_idx').on(t.deliveredAt),
+  ],
 );
 
 export const shipmentOrders = pgTable(

@@ -116,5 +116,9 @@ export const auditLog = pgTable(
   (t) => [
     index('audit_log_entity_idx').on(t.entityType, t.entityId, t.at),
     index('audit_log_dealer_idx').on(t.dealerId, t.at),
+    // The audit page's searches: newest first overall, by who, by what was done.
+    index('audit_log_at_idx').on(t.at, t.id),
+    index('audit_log_actor_idx').on(t.actorId, t.at),
+    index('audit_log_action_idx').on(t.action, t.at),
   ],
 );

@@ -7,6 +7,7 @@ import { can, isDealerRole, rolesWith } from '@/lib/auth/permissions';
 import { dealerScopeOf } from '@/lib/auth/scope';
 import type { Db, Tx } from '@/lib/db';
 import { log } from '@/lib/log';
+import { getWorkingCalendar } from '@/lib/settings/queries';
 import { wakeDispatcher } from '@/lib/realtime/registry';
 import { isAssignable, pickAssignee } from './assign';
 import { claimViewerOf } from './detail';
@@ -90,6 +91,7 @@ export async function createClaim(
     }
     const now = new Date();
     const policy = await slaPolicy(tx, data.category);
+    const calendar = await getWorkingCalendar(tx);
     const assigneeId = await pickAssignee(tx);
     const [claim] = await tx
       .insert(claims)
@@ -105,8 +107,8 @@ export async function createClaim(
         createdById: actor.userId,
         assigneeId,
         idempotencyKey: keyValue,
-        firstResponseDueAt: addWorkingHours(now, policy.firstResponseHours),
-        decisionDueAt: addWorkingHours(now, policy.decisionHours),
+        firstResponseDueAt: addWorkingHours(now, policy.firstResponseHours, calendar),
+        decisionDueAt: addWorkingHours(now, policy.decisionHours, calendar),
         createdAt: now,
         updatedAt: now,
       })

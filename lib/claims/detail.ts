@@ -8,7 +8,9 @@ import { isDealerRole } from '@/lib/auth/permissions';
 import { assertDealerScope, dealerScopeOf, type DealerScope } from '@/lib/auth/scope';
 import type { DbOrTx } from '@/lib/db';
 import { decodeCursor, encodeCursor } from '@/lib/orders/list';
+import { getWorkingCalendar } from '@/lib/settings/queries';
 import { CLAIM_PAGE_SIZE, isClaimNumber, MAX_CLAIM_PAGE_SIZE, type ReplacementScope } from './schemas';
+import type { WorkingCalendar } from './sla';
 import { allowedMoves, type ClaimMove } from './workflow';
 
 // A claim as its viewer may see it. A dealer's users see only their dealer's claims (another
@@ -72,7 +74,7 @@ export type ClaimDetail = {
   /** Why a rejection was turned down by the dealer; a claim is appealed once. */
   appeal: { at: Date; reason: string | null } | null;
   /** The desk's clocks; staff only (null for a dealer). */
-  sla: { firstResponseDueAt: Date | null; decisionDueAt: Date | null; firstResponseAt: Date | null; decidedAt: Date | null } | null;
+  sla: { firstResponseDueAt: Date | null; decisionDueAt: Date | null; firstResponseAt: Date | null; decidedAt: Date | null; calendar: WorkingCalendar } | null;
   messages: { id: number; body: string; internal: boolean; createdAt: Date; author: Person }[];
   attachments: ClaimAttachment[];
   history: { from: ClaimStatus | null; to: ClaimStatus; at: Date; comment: string | null; actor: Person }[];
@@ -219,7 +221,9 @@ export async function getClaimDetail(db: DbOrTx, viewer: ClaimViewer, number: st
           }
         : null,
     appeal: c.appealedAt ? { at: c.appealedAt, reason: c.appealReason } : null,
-    sla: staff ? { firstResponseDueAt: c.firstResponseDueAt, decisionDueAt: c.decisionDueAt, firstResponseAt: c.firstResponseAt, decidedAt: c.decidedAt } : null,
+    sla: staff
+      ? { firstResponseDueAt: c.firstResponseDueAt, decisionDueAt: c.decisionDueAt, firstResponseAt: c.firstResponseAt, decidedAt: c.decidedAt, calendar: await getWorkingCalendar(db) }
+      : null,
     messages: messageRows.map((m) => ({ id: m.id, body: m.body, internal: m.internal, createdAt: m.createdAt, author: person(m.name, m.role) })),
     attachments: files.map((f) => ({
       id: f.id,

@@ -7,6 +7,7 @@ import { can, isDealerRole } from '@/lib/auth/permissions';
 import { factoryToday } from '@/lib/calendar';
 import type { Db, Tx } from '@/lib/db';
 import { log } from '@/lib/log';
+import { getWorkingCalendar } from '@/lib/settings/queries';
 import { wakeDispatcher } from '@/lib/realtime/registry';
 import { claimViewerOf } from './detail';
 import { dealerMoveSchema, transitionSchema, type Resolution } from './schemas';
@@ -50,7 +51,7 @@ async function applyMove(tx: Tx, actor: Actor, claim: LockedClaim, move: ClaimMo
   if (move === 'appeal') {
     // The rejection stays in the history; the desk decides again, against a new deadline.
     const policy = await slaPolicy(tx, claim.category);
-    Object.assign(change, { appealedAt: now, appealReason: details.comment, decidedAt: null, resolutionComment: null, decisionDueAt: addWorkingHours(now, policy.decisionHours) });
+    Object.assign(change, { appealedAt: now, appealReason: details.comment, decidedAt: null, resolutionComment: null, decisionDueAt: addWorkingHours(now, policy.decisionHours, await getWorkingCalendar(tx)) });
   }
   await tx.update(claims).set(change).where(eq(claims.id, claim.id));
   await tx.insert(claimHistory).values({ claimId: claim.id, fromStatus: claim.status, toStatus: to, actorId: actor.userId, comment: details.comment, at: now });

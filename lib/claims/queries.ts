@@ -7,7 +7,8 @@ import { assertCan } from '@/lib/auth/assert';
 import { assertDealerScope, type DealerScope } from '@/lib/auth/scope';
 import type { DbOrTx } from '@/lib/db';
 import type { DeskQueueFilter } from './desk-filter';
-import { slaState, workingHoursBetween, type SlaState } from './sla';
+import { getWorkingCalendar } from '@/lib/settings/queries';
+import { slaState, workingHoursBetween, type SlaState, type WorkingCalendar } from './sla';
 
 /** Claims that still need the desk: everything not yet finished. */
 export const CLOSED_CLAIM_STATUSES: ClaimStatus[] = ['rejected', 'resolved', 'closed'];
@@ -58,9 +59,9 @@ const nextDueAt = sql`least(
   case when ${claims.firstResponseAt} is null then ${claims.firstResponseDueAt} end,
   case when ${undecided} then ${claims.decisionDueAt} end)`;
 
-function clockOf(dueAt: Date | null, running: boolean, now: Date): SlaClock | null {
+function clockOf(dueAt: Date | null, running: boolean, now: Date, calendar: WorkingCalendar): SlaClock | null {
   if (!dueAt || !running) return null;
-  return { dueAt, state: slaState(dueAt, now), workingHoursLeft: workingHoursBetween(now, dueAt) };
+  return { dueAt, state: slaState(dueAt, now, calendar), workingHoursLeft: workingHoursBetween(now, dueAt, calendar) };
 }
 
 const STATE_RANK: Record<SlaState, number> = { ok: 0, near: 1, past: 2 };
@@ -116,11 +117,12 @@ export async function listDeskQueue(
     .orderBy(asc(sql`coalesce(${nextDueAt}, 'infinity'::timestamptz)`), asc(claims.createdAt), asc(claims.id))
     .limit(limit);
   const total = rows[0]?.total ?? 0;
+  const calendar = await getWorkingCalendar(db);
   return {
     total,
     claims: rows.map(({ total: _total, ...row }) => {
-      const firstResponse = clockOf(row.firstResponseDueAt, row.firstResponseAt === null, now);
-      const decision = clockOf(row.decisionDueAt, UNDECIDED_CLAIM_STATUSES.includes(row.status), now);
+      const firstResponse = clockOf(row.firstResponseDueAt, row.firstResponseAt === null, now, calendar);
+      const decision = clockOf(row.decisionDueAt, UNDECIDED_CLAIM_STATUSES.includes(row.status), now, calendar);
       const states = [firstResponse?.state ?? 'ok', decision?.state ?? 'ok'];
       const deadline = states.reduce((worst, s) => (STATE_RANK[s] > STATE_RANK[worst] ? s : worst), 'ok' as SlaState);
       return { ...row, firstResponse, decision, deadline };

@@ -8,7 +8,8 @@ import type { DbOrTx } from '@/lib/db';
 import { TIME_ZONE } from '@/lib/i18n/config';
 import { UNDECIDED_CLAIM_STATUSES } from './queries';
 import { weekStart, weeksOf, type ReportPeriod } from './report-period';
-import { workingHoursBetween } from './sla';
+import { getWorkingCalendar } from '@/lib/settings/queries';
+import { workingHoursBetween, type WorkingCalendar } from './sla';
 
 // The claims desk lead's reports over the claims filed in a period: by category, construction
 // kind and profile, dealer and specialist; SLA met and missed per week; time to decision. One
@@ -121,7 +122,7 @@ export async function getClaimReports(db: DbOrTx, actor: Actor, period: ReportPe
         sql`${claims.createdAt} < (${period.to}::date + 1)::timestamp at time zone ${TIME_ZONE}`,
       ),
     );
-  return summarize(facts, period, now);
+  return summarize(facts, period, now, await getWorkingCalendar(db));
 }
 
 type Tally = ReportGroup & { decisionHoursSum: number; compensationKop: bigint };
@@ -151,7 +152,7 @@ function finish({ decisionHoursSum, compensationKop, ...group }: Tally): ReportG
 /** The most claims first, then by key, so equal groups keep a stable order. */
 const byClaims = (a: ReportGroup, b: ReportGroup) => b.claims - a.claims || (a.key === '' ? 1 : b.key === '' ? -1 : a.key.localeCompare(b.key));
 
-function summarize(facts: ClaimFact[], period: ReportPeriod, now: Date): ClaimReports {
+function summarize(facts: ClaimFact[], period: ReportPeriod, now: Date, calendar: WorkingCalendar): ClaimReports {
   const totals = emptyTally('', null);
   let firstMet = 0;
   let firstMissed = 0;
@@ -169,7 +170,7 @@ function summarize(facts: ClaimFact[], period: ReportPeriod, now: Date): ClaimRe
     const waitingForDecision = UNDECIDED_CLAIM_STATUSES.includes(fact.status);
     const decision = slaOutcome(fact.decisionDueAt, fact.decidedAt, waitingForDecision, now);
     const first = slaOutcome(fact.firstResponseDueAt, fact.firstResponseAt, fact.status !== 'closed', now);
-    const decisionHours = fact.decidedAt ? workingHoursBetween(fact.createdAt, fact.decidedAt) : null;
+    const decisionHours = fact.decidedAt ? workingHoursBetween(fact.createdAt, fact.decidedAt, calendar) : null;
     const compensationKop = fact.decidedAt && fact.resolutionKind === 'compensation' && fact.resolutionAmount ? kopOf(fact.resolutionAmount) : 0n;
     const keyed: [Map<string, Tally>, string, string | null][] = [
       [groups.category, fact.category, null],

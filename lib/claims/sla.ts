@@ -16,6 +16,8 @@ export interface WorkingCalendar {
   closeMinute: number;
   /** Days off in addition to the weekend, local dates YYYY-MM-DD. */
   holidays: readonly string[];
+  /** Days worked although they are not work days of the week or are holidays (a Saturday made up for a bridge day). */
+  workingDates?: readonly string[];
 }
 
 /** How close to its deadline (in working hours) a clock turns amber. */
@@ -112,6 +114,7 @@ type DayHours = { open: number; close: number } | null;
 // every claim: each calendar's days are remembered (a bounded cache).
 const dayCache = new WeakMap<WorkingCalendar, Map<string, DayHours>>();
 const holidayCache = new WeakMap<WorkingCalendar, Set<string>>();
+const workingDateCache = new WeakMap<WorkingCalendar, Set<string>>();
 const DAY_CACHE_LIMIT = 20_000;
 
 /** A day's opening and closing instants, or null when the factory does not work that day. */
@@ -122,8 +125,10 @@ function hoursOfDay(date: string, calendar: WorkingCalendar): DayHours {
   if (known !== undefined) return known;
   let holidays = holidayCache.get(calendar);
   if (!holidays) holidayCache.set(calendar, (holidays = new Set(calendar.holidays)));
+  let worked = workingDateCache.get(calendar);
+  if (!worked) workingDateCache.set(calendar, (worked = new Set(calendar.workingDates ?? [])));
   const hours =
-    !calendar.workDays.includes(isoWeekday(date)) || holidays.has(date)
+    !worked.has(date) && (!calendar.workDays.includes(isoWeekday(date)) || holidays.has(date))
       ? null
       : { open: zonedInstant(date, calendar.openMinute, calendar.timeZone), close: zonedInstant(date, calendar.closeMinute, calendar.timeZone) };
   if (days.size >= DAY_CACHE_LIMIT) days.clear();

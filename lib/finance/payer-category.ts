@@ -2,6 +2,7 @@ import { eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { auditLog, dealers, financeSettings, ledgerEntries } from '@/drizzle/schema';
 import type { PayerCategory } from '@/drizzle/schema/enums';
 import type { Actor } from '@/lib/auth/actor';
+import { diffFields } from '@/lib/audit/record';
 import { assertCan } from '@/lib/auth/assert';
 import { factoryToday } from '@/lib/calendar';
 import { rowsOf, type Db, type DbOrTx } from '@/lib/db';
@@ -185,7 +186,7 @@ export async function savePayerRule(db: Db, actor: Actor | null, input: unknown,
       action: 'finance.payer_rule',
       entityType: 'finance_settings',
       entityId: '1',
-      data: { before, after: rule },
+      data: { changes: diffFields(before, rule), before, after: rule },
     });
   });
   const { changed } = await recomputePayerCategories(db, { actorId: actor.userId, today: options.today });

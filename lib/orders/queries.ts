@@ -340,10 +340,16 @@ export async function getOrderDetail(db: DbOrTx, viewer: OrderViewer, number: st
   };
 }
 
-/** Factory-side lookup by the exact order number: true when such an order exists (any dealer's). */
-export async function orderNumberExists(db: DbOrTx, actor: Actor, number: string): Promise<boolean> {
+/**
+ * Factory-side lookup by the exact order number: true when such an order exists (any dealer's);
+ * with a plant's code, only among that plant's orders (each plant's orders are kept apart).
+ */
+export async function orderNumberExists(db: DbOrTx, actor: Actor, number: string, options: { plant?: string } = {}): Promise<boolean> {
   assertCan(actor, 'orders.readAll');
   if (number.length < 1 || number.length > 64) return false;
-  const [row] = await db.select({ id: orders.id }).from(orders).where(eq(orders.number, number)).limit(1);
+  const where = options.plant
+    ? and(eq(orders.number, number), sql`${orders.plantId} = (select p.id from plants p where p.code = ${options.plant})`)
+    : eq(orders.number, number);
+  const [row] = await db.select({ id: orders.id }).from(orders).where(where).limit(1);
   return row !== undefined;
 }

@@ -61,6 +61,8 @@ export const applyShipmentUpserted: Handler<ShipmentEvent> = async (ctx, event) 
   }
   const dealerIds = [...new Set(known.map((o) => o.dealerId))];
   audit(ctx, event, { type: 'shipment', id: s.number }, { status: s.status, orderNumbers: numbers, plannedDate: s.plannedDate });
+  // The trip sets each order's planned delivery: in each order's history too, under its dealer.
+  for (const o of known) audit(ctx, event, { type: 'order', id: o.number, dealerId: o.dealerId }, { shipment: s.number, plannedDelivery: s.plannedDate });
   announce(ctx, 'shipment.updated', { number: s.number, orderNumbers: numbers }, { dealerIds });
   return { state: 'applied' };
 };
