@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
 import next from 'next';
 import { CLIENT_IP_HEADER } from '@/lib/auth/client-ip';
+import { publishDueAnnouncements } from '@/lib/announcements/write';
 import { resolveAuthSecret } from '@/lib/auth/secret';
 import { closeDatabase, getDatabase } from '@/lib/db';
 import { isDatabaseEmpty, seedDemoData } from '@/lib/demo/seed';
@@ -125,6 +126,17 @@ async function main() {
   const payerTimer = setInterval(() => void recomputePayers(), 10 * 60_000);
   payerTimer.unref();
 
+  // Every 30 seconds: announcements whose publishing time has come go out, once across processes (lib/announcements/write.ts).
+  const publishDue = () =>
+    publishDueAnnouncements(database.db)
+      .then((ids) => {
+        if (ids.length > 0) wakeDispatcher();
+      })
+      .catch((err: unknown) => log.error('scheduled announcements could not be published', { err }));
+  void publishDue();
+  const announcementTimer = setInterval(() => void publishDue(), 30_000);
+  announcementTimer.unref();
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -132,6 +144,7 @@ async function main() {
     log.info('stopping', { signal });
     clearInterval(alertTimer);
     clearInterval(payerTimer);
+    clearInterval(announcementTimer);
     const force = setTimeout(() => process.exit(0), 10_000);
     force.unref();
     await dispatcher.stop();

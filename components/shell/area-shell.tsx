@@ -6,6 +6,7 @@ import { RealtimeProvider } from '@/components/realtime/realtime-provider';
 import type { Actor } from '@/lib/auth/actor';
 import { can, type Area } from '@/lib/auth/permissions';
 import { getDb } from '@/lib/db';
+import { navBadges } from '@/lib/announcements/badge';
 import { getNotificationBadge } from '@/lib/notifications/queries';
 import { LocaleSwitcher } from './locale-switcher';
 import { NAV_ITEMS } from './nav-items';
@@ -22,6 +23,8 @@ export async function AreaShell({ area, actor, subtitle, children }: { area: Are
   const areaRoot = `/${area}`;
   // The signed-in person's live connection, bell and toasts (only signed-in areas use this shell).
   const badge = await getNotificationBadge(getDb(), actor);
+  // Counts beside entries (the dealer's unread news).
+  const counts = await navBadges(getDb(), area, actor);
   const notificationsHref = `${areaRoot}/notifications`;
   return (
     <RealtimeProvider>
@@ -36,7 +39,7 @@ export async function AreaShell({ area, actor, subtitle, children }: { area: Are
             {subtitle ? <p className="mt-0.5 truncate text-sm text-slate-600">{subtitle}</p> : null}
           </div>
           <nav aria-label={t('nav.menu')} className="flex-1 px-3 py-4">
-            <NavLinks items={items} areaRoot={areaRoot} variant="side" />
+            <NavLinks items={items} areaRoot={areaRoot} variant="side" badges={counts} />
           </nav>
           <div className="flex flex-col gap-3 border-t border-slate-200 px-5 py-4">
             <div>
@@ -64,7 +67,7 @@ export async function AreaShell({ area, actor, subtitle, children }: { area: Are
             aria-label={t('nav.tabs')}
             className="pb-safe fixed inset-x-0 bottom-0 z-10 border-t border-slate-200 bg-white md:hidden"
           >
-            <NavLinks items={items.filter((item) => item.tabBar !== false)} areaRoot={areaRoot} variant="tabs" />
+            <NavLinks items={items.filter((item) => item.tabBar !== false)} areaRoot={areaRoot} variant="tabs" badges={counts} />
           </nav>
         </div>
         <NotificationToasts href={notificationsHref} />

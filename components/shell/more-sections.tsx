@@ -1,7 +1,10 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { Actor } from '@/lib/auth/actor';
+import { NavCount } from '@/components/announcements/nav-badge';
+import { navBadges } from '@/lib/announcements/badge';
 import { can, type Area } from '@/lib/auth/permissions';
+import { getDb } from '@/lib/db';
 import { NavIcon } from './nav-icon';
 import { NAV_ITEMS } from './nav-items';
 
@@ -15,6 +18,7 @@ export async function MoreSections({ area, actor, exclude = [] }: { area: Area; 
     (item) => item.tabBar === false && !exclude.includes(item.href) && (!item.capability || can(actor, item.capability)),
   );
   if (items.length === 0) return null;
+  const counts = await navBadges(getDb(), area, actor);
   return (
     <nav aria-label={t('more')} data-testid="more-sections">
       <h2 className="mb-2 text-sm font-semibold text-slate-600">{t('more')}</h2>
@@ -27,6 +31,7 @@ export async function MoreSections({ area, actor, exclude = [] }: { area: Area; 
             >
               <NavIcon name={item.icon} />
               {t(item.label)}
+              <NavCount badge={counts[item.href]} />
             </Link>
           </li>
         ))}

@@ -3,6 +3,8 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useTranslations } from 'next-intl';
+import { NavCount } from '@/components/announcements/nav-badge';
+import type { NavBadge } from '@/lib/announcements/badge';
 import { NavIcon } from './nav-icon';
 import type { NavItem } from './nav-items';
 
@@ -27,7 +29,18 @@ const STYLES = {
 } as const;
 
 /** The side menu (desktop) or the bottom tab bar (phone), the current section highlighted. */
-export function NavLinks({ items, areaRoot, variant }: { items: NavItem[]; areaRoot: string; variant: keyof typeof STYLES }) {
+export function NavLinks({
+  items,
+  areaRoot,
+  variant,
+  badges = {},
+}: {
+  items: NavItem[];
+  areaRoot: string;
+  variant: keyof typeof STYLES;
+  /** Counts by entry href (the dealer's unread news). */
+  badges?: Record<string, NavBadge>;
+}) {
   const t = useTranslations('nav');
   const pathname = usePathname();
   const style = STYLES[variant];
@@ -44,6 +57,7 @@ export function NavLinks({ items, areaRoot, variant }: { items: NavItem[]; areaR
             >
               <NavIcon name={item.icon} />
               {t(item.label)}
+              <NavCount badge={badges[item.href]} />
             </Link>
           </li>
         );

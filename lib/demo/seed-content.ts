@@ -1,4 +1,4 @@
-import { announcementDealers, announcementReads, announcements, catalogItems, notifications } from '@/drizzle/schema';
+import { announcementDealers, announcementReads, announcements, auditLog, catalogItems, notifications } from '@/drizzle/schema';
 import type { DbOrTx } from '@/lib/db';
 import { CATALOG } from './data';
 import { insertMany } from './insert';
@@ -199,6 +199,21 @@ export async function seedCatalog(db: DbOrTx, world: SeedWorld): Promise<number>
       updatedAt: synced,
     })),
   );
+  // As the sync API records an applied catalog.item event: the factory's catalogue page names the
+  // source of each item from these rows.
+  await insertMany(
+    db,
+    auditLog,
+    CATALOG.map((c, i) => ({
+      at: synced,
+      actorKind: 'sync' as const,
+      actorId: 'accounting',
+      action: 'catalog.item',
+      entityType: 'catalog_item',
+      entityId: c.partNumber,
+      data: { eventId: `demo-catalog-${i + 1}`, occurredAt: synced.toISOString(), dealerPrice: formatKop(uah(c.dealer)), retailPrice: formatKop(uah(c.retail)) },
+    })),
+  );
   return CATALOG.length;
 }
 
@@ -252,7 +267,7 @@ export async function seedNotifications(db: DbOrTx, world: SeedWorld, shipped: r
       type: 'announcement.published',
       importance: 'normal',
       title: 'Нове оголошення: зміна цін',
-      link: '/dealer/announcements',
+      link: '/dealer/news',
       data: {},
       readAt: new Date(world.todayMs - 5 * DAY + 7 * HOUR),
       createdAt: new Date(world.todayMs - 6 * DAY + 8 * HOUR),

@@ -74,7 +74,7 @@ export function notificationLink(type: NotificationType, role: Role, values: Rec
     case 'claim.overdue':
       return dealer ? `/dealer/claims/${n('number')}` : `/claims/${n('number')}`;
     case 'announcement.published':
-      return dealer ? `/dealer/announcements/${n('id')}` : null;
+      return dealer ? `/dealer/news/${n('id')}` : null;
     case 'sync.rejections':
     case 'sync.silent':
       return '/factory/sync';
