@@ -1,0 +1,187 @@
+import 'server-only';
+import { and, asc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
+import { claims, dealers, ledgerEntries, users } from '@/drizzle/schema';
+import type { PayerCategory } from '@/drizzle/schema/enums';
+import type { Actor } from '@/lib/auth/actor';
+import { assertCan } from '@/lib/auth/assert';
+import { rolesWith } from '@/lib/auth/permissions';
+import { factoryToday } from '@/lib/calendar';
+import { CLOSED_CLAIM_STATUSES } from '@/lib/claims/queries';
+import { rowsOf, type DbOrTx } from '@/lib/db';
+import { debtPositionsSql } from '@/lib/finance/ageing';
+import { DEALERS_PAGE_SIZE, type DealerListFilter, type DealerSort } from './list-filter';
+
+// The factory's dealers list: search, filters, sort and offset paging over the dealers table
+// (thousands of rows), then the page's balances and overdue by the one debt rule of
+// lib/finance/ageing.ts, read only for the page's dealers through the ledger's dealer index.
+
+export type DealerListRow = {
+  id: number;
+  code: string;
+  name: string;
+  taxId: string;
+  region: string | null;
+  town: string | null;
+  payerCategory: PayerCategory;
+  currency: string;
+  active: boolean;
+  /** Created on this page and not (yet) sent by accounting. */
+  handMade: boolean;
+  balance: string;
+  overdue: string;
+  openClaims: number;
+};
+
+export type DealerListPage = {
+  rows: DealerListRow[];
+  /** Dealers matching the filters (all pages). */
+  total: number;
+  page: number;
+  pageSize: number;
+  today: string;
+};
+
+function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function filterConditions(actor: Actor, filter: DealerListFilter): SQL {
+  const conditions: SQL[] = [sql`true`];
+  if (filter.q) {
+    const pattern = containsPattern(filter.q);
+    const digits = filter.q.replace(/[\s-]/g, '');
+    conditions.push(
+      sql`(d.code ilike ${pattern} or d.name ilike ${pattern} or d.town ilike ${pattern} or d.tax_id like ${containsPattern(digits || filter.q)})`,
+    );
+  }
+  if (filter.region) conditions.push(sql`d.region = ${filter.region}`);
+  if (filter.category) conditions.push(sql`d.payer_category = ${filter.category}`);
+  if (filter.state) conditions.push(filter.state === 'active' ? sql`d.active` : sql`not d.active`);
+  if (filter.mine) conditions.push(sql`d.manager_user_id = ${actor.userId}`);
+  return sql.join(conditions, sql` and `);
+}
+
+const SORT_COLUMNS: Record<DealerSort, string> = { name: 'name', code: 'code', balance: 'balance_sort' };
+
+type Row = {
+  total: number | string;
+  id: number | string | null;
+  code: string;
+  name: string;
+  tax_id: string;
+  region: string | null;
+  town: string | null;
+  payer_category: PayerCategory;
+  currency: string;
+  active: boolean;
+  hand_made: boolean;
+  balance: string | null;
+  overdue: string | null;
+  open_claims: number | string;
+};
+
+/** The statement of one page (also for EXPLAIN in benchmarks). */
+export function listDealersSql(actor: Actor, filter: DealerListFilter, today: string, pageSize: number): SQL {
+  const direction = sql.raw(filter.dir === 'desc' ? 'desc' : 'asc');
+  const column = sql.raw(SORT_COLUMNS[filter.sort]);
+  const byBalance = filter.sort === 'balance';
+  const l = ledgerEntries;
+  // Sorting by balance needs every matching dealer's sum(effect). For a narrowed list, each
+  // dealer's ledger is read through its index; for (nearly) all dealers one pass over the ledger
+  // grouped by dealer is cheaper than thousands of index reads.
+  const narrowed = Boolean(filter.q || filter.region || filter.category || filter.mine);
+  const balanceSort = !byBalance
+    ? sql``
+    : narrowed
+      ? sql`left join lateral (select sum(${l.effect}) as balance from ${l} where ${l.dealerId} = m.id) b on true`
+      : sql`left join (select ${l.dealerId} as dealer_id, sum(${l.effect}) as balance from ${l} group by 1) b on b.dealer_id = m.id`;
+  const closed = sql.join(
+    CLOSED_CLAIM_STATUSES.map((s) => sql`${s}`),
+    sql`, `,
+  );
+  // The page's positions are read dealer by dealer (lateral), each through the ledger's (dealer,
+  // date) index: a condition "dealer in (the page)" makes the planner scan the whole ledger.
+  return sql`
+    with matching as (
+      select d.id, d.code, d.name, d.tax_id, d.region, d.town, d.payer_category::text as payer_category, d.currency, d.active,
+             (d.created_by_id is not null and d.source_updated_at is null) as hand_made
+      from ${dealers} d
+      where ${filterConditions(actor, filter)}
+    ), paged as (
+      select m.*, ${byBalance ? sql`coalesce(b.balance, 0)` : sql`0`} as balance_sort
+      from matching m ${balanceSort}
+      order by ${column} ${direction} nulls last, m.code asc
+      limit ${pageSize} offset ${(filter.page - 1) * pageSize}
+    )
+    select t.total, r.*
+    from (select count(*) as total from matching) t
+    left join lateral (
+      select p.id, p.code, p.name, p.tax_id, p.region, p.town, p.payer_category, p.currency, p.active, p.hand_made,
+             coalesce(pos.balance, '0.00') as balance, coalesce(pos.overdue, '0.00') as overdue,
+             (select count(*) from ${claims} c where c.dealer_id = p.id and c.status not in (${closed})) as open_claims,
+             p.balance_sort
+      from paged p
+      left join lateral (${debtPositionsSql(today, sql`${l.dealerId} = p.id`)}) pos on true
+      order by p.${column} ${direction} nulls last, p.code asc
+    ) r on true
+  `;
+}
+
+/** One page of the dealers under the filters, with the count of all that match. */
+export async function listDealers(
+  db: DbOrTx,
+  actor: Actor | null,
+  filter: DealerListFilter,
+  options: { today?: string; pageSize?: number } = {},
+): Promise<DealerListPage> {
+  assertCan(actor, 'dealers.read');
+  const today = options.today ?? factoryToday();
+  const pageSize = Math.min(Math.max(options.pageSize ?? DEALERS_PAGE_SIZE, 1), 200);
+  const result = await db.execute(listDealersSql(actor, filter, today, pageSize));
+  const rows = rowsOf<Row>(result);
+  return {
+    rows: rows
+      .filter((r) => r.id !== null)
+      .map((r) => ({
+        id: Number(r.id),
+        code: r.code,
+        name: r.name,
+        taxId: r.tax_id,
+        region: r.region,
+        town: r.town,
+        payerCategory: r.payer_category,
+        currency: r.currency,
+        active: r.active,
+        handMade: r.hand_made,
+        balance: r.balance ?? '0.00',
+        overdue: r.overdue ?? '0.00',
+        openClaims: Number(r.open_claims),
+      })),
+    total: Number(rows[0]?.total ?? 0),
+    page: filter.page,
+    pageSize,
+    today,
+  };
+}
+
+/** The regions dealers are in, for the filter and the form's suggestions. */
+export async function listRegions(db: DbOrTx, actor: Actor | null): Promise<string[]> {
+  assertCan(actor, 'dealers.read');
+  const rows = await db.selectDistinct({ region: dealers.region }).from(dealers).where(isNotNull(dealers.region)).orderBy(asc(dealers.region));
+  return rows.map((r) => r.region).filter((r): r is string => r !== null);
+}
+
+/** The roles of a dealer's factory manager. */
+export const MANAGER_ROLES = rolesWith('area.factory');
+
+export type ManagerOption = { id: string; name: string; email: string };
+
+/** Who may look after a dealer: active factory managers and administrators. */
+export async function listManagerCandidates(db: DbOrTx, actor: Actor | null): Promise<ManagerOption[]> {
+  assertCan(actor, 'dealers.read');
+  return db
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .where(and(inArray(users.role, [...MANAGER_ROLES]), eq(users.active, true)))
+    .orderBy(asc(users.name));
+}
