@@ -9,6 +9,7 @@ export type RealtimePayloads = {
   'claim.updated': { number: string; status: string };
   'claim.message': { number: string; messageId: number | string };
   'announcement.published': { id: number; title: string };
+  'catalog.updated': { partNumber: string };
   notification: { id: number; type: string; title: string; importance: 'critical' | 'normal' };
 };
 

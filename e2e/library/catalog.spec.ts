@@ -60,3 +60,32 @@ test('the client API answers the catalogue with the dealer price first, to signe
   expect(bad.status()).toBe(400);
   expect(((await bad.json()) as { error: { details: Record<string, string> } }).error.details.limit).toMatch(/limit must be a whole number from 1 to 100/);
 });
+
+test('the catalogue page follows a sync without a reload', async ({ page, request }) => {
+  const run = Date.now().toString(36);
+  const partNumber = `E2E-LIVE-${run}`.toUpperCase();
+  await signIn(page, 'dealer');
+  await page.goto(`/dealer/catalog?q=${encodeURIComponent(partNumber)}`);
+  await expect(page.getByTestId('catalog-empty')).toBeVisible();
+  await expect(page.getByTestId('realtime')).toHaveAttribute('data-state', 'connected');
+
+  // Accounting sends the new item; the open page shows it by itself.
+  const now = new Date().toISOString();
+  const response = await request.post('/api/sync/v1/events', {
+    headers: { authorization: 'Bearer demo-accounting-token' },
+    data: {
+      events: [
+        {
+          id: `live-catalog-${run}`,
+          type: 'catalog.item',
+          occurredAt: now,
+          data: { partNumber, name: 'Ущільнювач EPDM, чорний', unit: 'м.п.', retailPrice: '38.00', dealerPrice: '31.50', currency: 'UAH' },
+        },
+      ],
+    },
+  });
+  expect(response.status()).toBe(200);
+  const card = page.getByTestId('catalog-item').filter({ has: page.getByTestId('catalog-part-number').getByText(partNumber, { exact: true }) });
+  await expect(card).toBeVisible();
+  await expect(card.getByTestId('catalog-dealer-price')).toContainText('31.50');
+});

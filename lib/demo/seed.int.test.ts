@@ -1,6 +1,13 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLAIM_CATEGORIES, ORDER_STATUSES } from '@/drizzle/schema/enums';
+import { CLAIM_CATEGORIES, ORDER_STATUSES, type Locale, type Role } from '@/drizzle/schema/enums';
+import type { Actor } from '@/lib/auth/actor';
 import { verifyPassword } from '@/lib/auth/password';
+import { getAttachmentForActor } from '@/lib/files/access';
+import { openStoredFile, sha256Of } from '@/lib/files/store';
+import { listDocumentsForStaff, listPublishedDocuments } from '@/lib/library/queries';
 import { createTestDatabase } from '@/lib/testing/database';
 import { DEMO_SYNC_TOKENS, hashSyncToken } from '@/lib/sync/tokens';
 import { isDatabaseEmpty, seedDemoData, type SeedSummary } from './seed';
@@ -15,6 +22,8 @@ type Handle = Awaited<ReturnType<typeof createTestDatabase>>;
 let handle: Handle;
 let emptyBefore: boolean;
 let summary: SeedSummary;
+/** The library's files of this seeding (a temporary DATA_DIR/files). */
+let root: string;
 
 const one = async <T>(sql: string, params: unknown[] = []): Promise<T> => {
   const [row] = await handle.query<T>(sql, params);
@@ -26,12 +35,31 @@ const count = async (sql: string, params: unknown[] = []) => (await one<{ n: num
 beforeAll(async () => {
   handle = await createTestDatabase();
   emptyBefore = await isDatabaseEmpty(handle.db);
-  summary = await seedDemoData(handle.db, OPTIONS);
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-seed-files-'));
+  summary = await seedDemoData(handle.db, { ...OPTIONS, filesRoot: root });
 });
 
 afterAll(async () => {
   await handle?.dispose();
+  if (root) fs.rmSync(root, { recursive: true, force: true });
 });
+
+async function actorOf(email: string): Promise<Actor> {
+  const user = await one<{ id: string; role: Role; dealer_id: number | null; name: string; locale: Locale | null }>(
+    'select id, role, dealer_id::int as dealer_id, name, locale from users where email = $1',
+    [email],
+  );
+  return { userId: user.id, role: user.role, dealerId: user.dealer_id, name: user.name, email, locale: user.locale };
+}
+
+/** The whole content of a stored file. */
+async function readStored(storageKey: string): Promise<Buffer> {
+  const stored = await openStoredFile(root, storageKey);
+  if (!stored) throw new Error(`The stored file ${storageKey} is missing`);
+  const bytes = Buffer.from(await new Response(stored.body).arrayBuffer());
+  expect(bytes.length).toBe(stored.size);
+  return bytes;
+}
 
 describe('seedDemoData', () => {
   it('seeds an empty database and reports what it wrote', async () => {
@@ -47,6 +75,7 @@ describe('seedDemoData', () => {
       claims: 'claims',
       announcements: 'announcements',
       catalogItems: 'catalog_items',
+      documents: 'library_documents',
     };
     for (const [key, table] of Object.entries(tables)) {
       expect(await count(`select count(*)::int as n from ${table}`), table).toBe(summary[key as keyof SeedSummary]);
@@ -296,6 +325,37 @@ describe('seedDemoData', () => {
     expect(await count("select count(*)::int as n from audit_log where action = 'demo.seeded' and actor_kind = 'system'")).toBe(1);
   });
 
+  it('has a library of published PDFs a dealer lists and opens, and a draft he does not see', async () => {
+    expect(summary.documents).toBeGreaterThanOrEqual(5);
+    const dealer = await actorOf('dealer@demo.test');
+    const factory = await actorOf('factory@demo.test');
+    const published = await listPublishedDocuments(handle.db, dealer);
+    const all = await listDocumentsForStaff(handle.db, factory);
+    expect(all).toHaveLength(summary.documents);
+    const drafts = all.filter((d) => d.publishedAt === null);
+    expect(drafts).toHaveLength(1);
+    expect(published.map((d) => d.id).sort()).toEqual(all.filter((d) => d.publishedAt !== null).map((d) => d.id).sort());
+    expect(new Set(published.map((d) => d.category))).toEqual(new Set(['price_lists', 'certificates', 'installation_guides', 'marketing']));
+    // The newest list is the next month's, published with the announcement of the new prices.
+    expect(published[0]).toMatchObject({ category: 'price_lists', title: 'Прайс-лист дилера, грудень 2026', file: { fileName: 'Прайс-лист дилера 12-2026.pdf' } });
+    const now = Date.parse(`${TODAY}T06:00:00Z`);
+    for (const document of published) {
+      expect(document.publishedAt!.getTime(), document.title).toBeLessThan(now);
+      expect(document.createdAt.getTime(), document.title).toBeLessThanOrEqual(document.publishedAt!.getTime());
+      expect(document.file, document.title).toMatchObject({ mimeType: 'application/pdf' });
+      // The dealer may download it, and its bytes are on disk: a PDF of the listed size.
+      const file = await getAttachmentForActor(handle.db, dealer, document.file!.id);
+      expect(file, document.title).toMatchObject({ fileName: document.file!.fileName, mimeType: 'application/pdf' });
+      const bytes = await readStored(file!.storageKey);
+      expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect(bytes.length).toBe(document.file!.sizeBytes);
+      expect(bytes.length).toBeLessThan(200 * 1024);
+    }
+    // The draft's file is the factory's alone.
+    expect(await getAttachmentForActor(handle.db, dealer, drafts[0]!.file!.id)).toBeNull();
+    expect(await getAttachmentForActor(handle.db, factory, drafts[0]!.file!.id)).not.toBeNull();
+  });
+
   it('refuses a database that has data, and changes nothing', async () => {
     const snapshot = () =>
       one<{ users: number; orders: number; ledger: number; claims: number }>(
@@ -320,14 +380,22 @@ describe('seedDemoData', () => {
                 (select md5(string_agg(number || ':' || status || ':' || category, ',' order by number)) from claims) as claims`,
       );
     const second = await createTestDatabase();
+    const secondRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-seed-files-'));
     try {
-      const again = await seedDemoData(second.db, OPTIONS);
+      const again = await seedDemoData(second.db, { ...OPTIONS, filesRoot: secondRoot });
       expect(again).toEqual(summary);
       const numbers = (h: Handle) => h.query<{ number: string; total: string }>('select number, total::text as total from orders order by number');
       expect(await numbers(second)).toEqual(await numbers(handle));
       expect(await fingerprint(second)).toEqual(await fingerprint(handle));
+      // The library's files are the same bytes at the same content addresses.
+      const files = (h: Handle) => h.query<{ storage_key: string; sha256: string }>("select storage_key, sha256 from attachments where owner_type = 'library_document' order by storage_key");
+      const stored = await files(second);
+      expect(stored.length).toBe(summary.documents);
+      expect(stored).toEqual(await files(handle));
+      for (const file of stored) expect(sha256Of(fs.readFileSync(path.join(secondRoot, ...file.storage_key.split('/'))))).toBe(file.sha256);
     } finally {
       await second.dispose();
+      fs.rmSync(secondRoot, { recursive: true, force: true });
     }
   });
 });

@@ -1,12 +1,14 @@
 import { auditLog, ledgerEntries, users } from '@/drizzle/schema';
 import { hashPassword } from '@/lib/auth/password';
 import type { Db } from '@/lib/db';
+import { filesRoot } from '@/lib/files/store';
 import { insertMany } from './insert';
 import { ledgerRow, openingEntries } from './ledger';
 import { MIN_DEMO_ORDERS } from './order-plan';
 import { seedBase } from './seed-base';
 import { seedDemoClaims } from './seed-claims';
 import { seedAnnouncements, seedCatalog, seedNotifications } from './seed-content';
+import { seedLibrary } from './seed-library';
 import { seedOrders } from './seed-orders';
 import { HOUR, dayString, parseDay } from './time';
 
@@ -22,6 +24,8 @@ export type SeedOptions = {
   /** YYYY-MM-DD the data is relative to; default: today (UTC, from 06:00 on). */
   today?: string;
   seed?: number;
+  /** Where the library's demo files go: DATA_DIR/files of the environment by default. */
+  filesRoot?: string;
   onProgress?: (message: string) => void;
 };
 
@@ -35,6 +39,7 @@ export type SeedSummary = {
   claims: number;
   announcements: number;
   catalogItems: number;
+  documents: number;
 };
 
 export const SEED_DEFAULTS = { dealers: 40, orders: 600, seed: 1 } as const;
@@ -101,6 +106,7 @@ export async function seedDemoData(db: Db, options: SeedOptions = {}): Promise<S
     await seedNotifications(tx, world, ordered.demoShipped, demoClaims);
     return { announcements, catalogItems };
   });
+  const documents = await seedLibrary(db, world, options.filesRoot ?? filesRoot());
 
   const summary: SeedSummary = {
     dealers: counts.dealers,
@@ -112,6 +118,7 @@ export async function seedDemoData(db: Db, options: SeedOptions = {}): Promise<S
     claims: ordered.counts.claims + demoClaims.claims,
     announcements: content.announcements,
     catalogItems: content.catalogItems,
+    documents,
   };
   await db.insert(auditLog).values({
     actorKind: 'system',
@@ -121,6 +128,6 @@ export async function seedDemoData(db: Db, options: SeedOptions = {}): Promise<S
     entityId: 'demo',
     data: { seed, today, requested: { dealers, orders }, summary },
   });
-  progress('announcements, catalogue and notifications');
+  progress('announcements, catalogue, documents and notifications');
   return summary;
 }

@@ -1,4 +1,4 @@
-import 'server-only';
+// Not 'server-only': the demo seed (server.ts and scripts/seed.ts, plain Node) stores the library's files.
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';

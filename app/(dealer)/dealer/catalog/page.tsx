@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { CatalogEmpty, CatalogList } from '@/components/catalog/catalog-list';
+import { CatalogLiveRefresh } from '@/components/catalog/catalog-live-refresh';
 import { CatalogSearch } from '@/components/catalog/catalog-search';
 import { can } from '@/lib/auth/permissions';
 import { requireAreaActor } from '@/lib/auth/session';
@@ -23,6 +24,7 @@ export default async function DealerCatalogPage({ searchParams }: { searchParams
   if (list.total > 0 && list.items.length === 0 && filter.page > 1) redirect(catalogHref(BASE, { ...filter, page: 1 }));
   return (
     <div className="flex min-w-0 flex-col gap-4">
+      <CatalogLiveRefresh />
       <div>
         <h1 className="text-xl font-semibold md:text-2xl">{t('title')}</h1>
         <p className="mt-1 text-sm text-slate-600">{t('intro')}</p>
