@@ -5,6 +5,7 @@ import { cookies } from 'next/headers';
 import { z } from 'zod';
 import { users } from '@/drizzle/schema';
 import { LOCALES } from '@/drizzle/schema/enums';
+import { recordAudit } from '@/lib/audit/record';
 import { getActor } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { log } from '@/lib/log';
@@ -23,7 +24,19 @@ export async function changeLocale(input: unknown): Promise<{ ok: true } | { ok:
   (await cookies()).set(LOCALE_COOKIE, locale, { path: '/', maxAge: ONE_YEAR, sameSite: 'lax', httpOnly: true });
   const actor = await getActor();
   if (actor) {
-    await getDb().update(users).set({ locale, updatedAt: new Date() }).where(eq(users.id, actor.userId));
+    if (actor.locale !== locale) {
+      await getDb().transaction(async (tx) => {
+        await tx.update(users).set({ locale, updatedAt: new Date() }).where(eq(users.id, actor.userId));
+        await recordAudit(tx, {
+          actor: { kind: 'user', id: actor.userId },
+          action: 'user.locale_changed',
+          entityType: 'user',
+          entityId: actor.userId,
+          dealerId: actor.dealerId,
+          data: { changes: { locale: { from: actor.locale, to: locale } } },
+        });
+      });
+    }
     log.info('user changed language', { userId: actor.userId, locale });
   }
   return { ok: true };
