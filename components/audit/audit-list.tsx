@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { DesktopTable } from '@/components/ui/desktop-table';
 import type { Locale } from '@/drizzle/schema/enums';
 import { auditObjectHref, type AuditRow } from '@/lib/audit/queries';
 import { formatDateTime } from '@/lib/i18n/format';
@@ -116,42 +117,35 @@ export async function AuditList({ rows }: { rows: AuditRow[] }) {
           </li>
         ))}
       </ol>
-      <div className="hidden overflow-x-auto rounded-2xl border border-slate-200 bg-white xl:block">
-        <table className="w-full text-left text-sm" data-testid="audit-table">
-          <caption className="sr-only">{t('listLabel')}</caption>
-          <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-600 uppercase">
-            <tr>
-              <th scope="col" className="px-3 py-2">{t('when')}</th>
-              <th scope="col" className="px-3 py-2">{t('who')}</th>
-              <th scope="col" className="px-3 py-2">{t('what')}</th>
-              <th scope="col" className="px-3 py-2">{t('object')}</th>
-              <th scope="col" className="px-3 py-2">{t('changes')}</th>
+      <DesktopTable
+        testId="audit-table"
+        caption={t('listLabel')}
+        cellPadding="px-3"
+        columns={[{ label: t('when') }, { label: t('who') }, { label: t('what') }, { label: t('object') }, { label: t('changes') }]}
+      >
+        <tbody className="divide-y divide-slate-100 align-top">
+          {rows.map((row) => (
+            <tr key={row.id} data-testid="audit-row" data-action={row.action}>
+              <td className="px-3 py-2.5 whitespace-nowrap tabular-nums">
+                <time dateTime={row.at.toISOString()}>{formatDateTime(row.at, locale)}</time>
+              </td>
+              <td className="max-w-56 px-3 py-2.5">
+                <Who row={row} t={t} />
+              </td>
+              <td className="px-3 py-2.5">
+                <span className="font-medium">{actionLabel(t, row.action)}</span>
+                {actionLabel(t, row.action) !== row.action ? <span className="block text-xs text-slate-500">{row.action}</span> : null}
+              </td>
+              <td className="max-w-56 px-3 py-2.5">
+                <ObjectCell row={row} t={t} />
+              </td>
+              <td className="max-w-md px-3 py-2.5">
+                <AuditData data={row.data} t={t} />
+              </td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100 align-top">
-            {rows.map((row) => (
-              <tr key={row.id} data-testid="audit-row" data-action={row.action}>
-                <td className="px-3 py-2.5 whitespace-nowrap tabular-nums">
-                  <time dateTime={row.at.toISOString()}>{formatDateTime(row.at, locale)}</time>
-                </td>
-                <td className="max-w-56 px-3 py-2.5">
-                  <Who row={row} t={t} />
-                </td>
-                <td className="px-3 py-2.5">
-                  <span className="font-medium">{actionLabel(t, row.action)}</span>
-                  {actionLabel(t, row.action) !== row.action ? <span className="block text-xs text-slate-500">{row.action}</span> : null}
-                </td>
-                <td className="max-w-56 px-3 py-2.5">
-                  <ObjectCell row={row} t={t} />
-                </td>
-                <td className="max-w-md px-3 py-2.5">
-                  <AuditData data={row.data} t={t} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </DesktopTable>
     </>
   );
 }

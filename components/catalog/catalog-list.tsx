@@ -1,5 +1,6 @@
-import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { EmptyNotice } from '@/components/ui/empty-notice';
+import { PageNav } from '@/components/ui/page-nav';
 import type { Locale } from '@/drizzle/schema/enums';
 import { catalogHref, type CatalogFilter } from '@/lib/catalog/filter';
 import type { CatalogItem, CatalogPage, StaffCatalogItem } from '@/lib/catalog/queries';
@@ -17,7 +18,6 @@ export async function CatalogList({ list, base, filter, audience }: { list: Cata
   const [t, locale] = await Promise.all([getTranslations('catalog'), getLocale() as Promise<Locale>]);
   const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
   const first = (list.page - 1) * list.pageSize + 1;
-  const pageLink = (page: number) => catalogHref(base, { ...filter, page });
   return (
     <>
       <p className="text-sm text-slate-600" role="status" data-testid="catalog-summary">
@@ -82,21 +82,13 @@ export async function CatalogList({ list, base, filter, audience }: { list: Cata
           );
         })}
       </ul>
-      {pages > 1 ? (
-        <nav aria-label={t('pages')} className="flex flex-wrap items-center justify-center gap-2">
-          {list.page > 1 ? (
-            <Link href={pageLink(list.page - 1)} prefetch={false} className="inline-flex min-h-11 items-center rounded-lg border border-slate-300 bg-white px-4 font-medium hover:bg-slate-100">
-              {t('previous')}
-            </Link>
-          ) : null}
-          <span className="text-sm text-slate-600">{t('pageOf', { page: list.page, pages })}</span>
-          {list.page < pages ? (
-            <Link href={pageLink(list.page + 1)} prefetch={false} className="inline-flex min-h-11 items-center rounded-lg border border-slate-300 bg-white px-4 font-medium hover:bg-slate-100" data-testid="catalog-next-page">
-              {t('next')}
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <PageNav
+        page={list.page}
+        pages={pages}
+        hrefOf={(page) => catalogHref(base, { ...filter, page })}
+        labels={{ nav: t('pages'), previous: t('previous'), next: t('next'), pageOf: t('pageOf', { page: list.page, pages }) }}
+        nextTestId="catalog-next-page"
+      />
     </>
   );
 }
@@ -105,14 +97,9 @@ export async function CatalogList({ list, base, filter, audience }: { list: Cata
 export async function CatalogEmpty({ base, searched }: { base: string; searched: boolean }) {
   const t = await getTranslations('catalog');
   return (
-    <div className="flex flex-col items-start gap-2 rounded-2xl border border-slate-200 bg-white p-6 text-slate-700" data-testid="catalog-empty">
-      <p className="font-medium">{t(searched ? 'noMatchTitle' : 'emptyTitle')}</p>
+    <EmptyNotice testId="catalog-empty" clear={searched ? { href: base, label: t('clear') } : undefined}>
+      <p className="font-medium text-slate-700">{t(searched ? 'noMatchTitle' : 'emptyTitle')}</p>
       <p className="text-sm text-slate-600">{t(searched ? 'noMatchBody' : 'emptyBody')}</p>
-      {searched ? (
-        <Link href={base} className="font-medium text-brand-700 underline underline-offset-2">
-          {t('clear')}
-        </Link>
-      ) : null}
-    </div>
+    </EmptyNotice>
   );
 }

@@ -1,12 +1,7 @@
-import Form from 'next/form';
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { FilterActions, FilterFormFrame, FilterSearch, FilterSelect } from '@/components/ui/filter-form';
 import { PAYER_CATEGORIES } from '@/drizzle/schema/enums';
 import { DEALER_SORTS, DEALER_STATES, dealerListHref, isDealerFilterEmpty, type DealerListFilter } from '@/lib/dealers/list-filter';
-
-const FIELD =
-  'min-h-11 w-full min-w-0 rounded-lg border border-slate-300 bg-white px-2 text-base focus:border-brand-600 focus:ring-2 focus:ring-brand-100 focus:outline-none';
-const LABEL = 'text-sm font-medium text-slate-700';
 
 /**
  * The list's search and filters as a plain GET form (it works before any script ran), so the
@@ -18,94 +13,68 @@ export async function DealerFilters({ base, filter, regions }: { base: string; f
   // A region from an old link that no dealer has now is still shown as chosen.
   const regionOptions = filter.region && !regions.includes(filter.region) ? [...regions, filter.region] : regions;
   return (
-    <section aria-label={t('filtersLabel')} className="rounded-2xl border border-slate-200 bg-white p-4">
-      <Form
-        key={dealerListHref(base, filter)}
-        action={base}
-        className="grid grid-cols-2 items-end gap-3 lg:grid-cols-[2fr_1.4fr_1.4fr_1fr_1fr_1.1fr]"
-        data-testid="dealer-filters"
-      >
-        <div className="col-span-2 flex min-w-0 flex-col gap-1.5 lg:col-span-1">
-          <label htmlFor="df-q" className={LABEL}>
-            {t('search')}
-          </label>
-          <input id="df-q" name="q" type="search" defaultValue={filter.q ?? ''} placeholder={t('searchPlaceholder')} maxLength={100} className={`${FIELD} px-3`} />
-        </div>
-        <div className="flex min-w-0 flex-col gap-1.5">
-          <label htmlFor="df-region" className={LABEL}>
-            {t('region')}
-          </label>
-          <select id="df-region" name="region" defaultValue={filter.region ?? ''} className={FIELD}>
-            <option value="">{t('anyRegion')}</option>
-            {regionOptions.map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex min-w-0 flex-col gap-1.5">
-          <label htmlFor="df-category" className={LABEL}>
-            {t('category')}
-          </label>
-          <select id="df-category" name="category" defaultValue={filter.category ?? ''} className={FIELD}>
-            <option value="">{t('anyCategory')}</option>
-            {PAYER_CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {tPayer(c)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex min-w-0 flex-col gap-1.5">
-          <label htmlFor="df-state" className={LABEL}>
-            {t('state')}
-          </label>
-          <select id="df-state" name="state" defaultValue={filter.state ?? ''} className={FIELD}>
-            <option value="">{t('anyState')}</option>
-            {DEALER_STATES.map((s) => (
-              <option key={s} value={s}>
-                {t(s)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex min-w-0 flex-col gap-1.5">
-          <label htmlFor="df-sort" className={LABEL}>
-            {t('sortBy')}
-          </label>
-          <select id="df-sort" name="sort" defaultValue={filter.sort} className={FIELD}>
-            {DEALER_SORTS.map((s) => (
-              <option key={s} value={s}>
-                {t(`sort.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex min-w-0 flex-col gap-1.5">
-          <label htmlFor="df-dir" className={LABEL}>
-            {t('direction')}
-          </label>
-          <select id="df-dir" name="dir" defaultValue={filter.dir} className={FIELD}>
-            <option value="asc">{t('ascending')}</option>
-            <option value="desc">{t('descending')}</option>
-          </select>
-        </div>
-        <label className="col-span-2 flex min-h-11 min-w-0 items-center gap-2 text-base lg:col-span-3">
-          <input type="checkbox" name="mine" value="1" defaultChecked={filter.mine === true} className="h-5 w-5 accent-brand-700" />
-          {t('mine')}
-        </label>
-        <div className="col-span-2 flex min-w-0 flex-wrap items-center gap-x-3 lg:col-span-3 lg:justify-end">
-          <button type="submit" className="min-h-11 rounded-lg bg-brand-700 px-5 text-base font-semibold text-white hover:bg-brand-800">
-            {t('apply')}
-          </button>
-          {isDealerFilterEmpty(filter) ? null : (
-            <Link href={base} prefetch={false} className="inline-flex min-h-11 items-center font-medium whitespace-nowrap text-slate-700 underline underline-offset-2 hover:text-slate-900">
-              {t('clear')}
-            </Link>
-          )}
-        </div>
-      </Form>
-    </section>
+    <FilterFormFrame
+      label={t('filtersLabel')}
+      action={base}
+      resetKey={dealerListHref(base, filter)}
+      className="grid grid-cols-2 items-end gap-3 lg:grid-cols-[2fr_1.4fr_1.4fr_1fr_1fr_1.1fr]"
+      testId="dealer-filters"
+    >
+      <FilterSearch
+        id="df-q"
+        name="q"
+        label={t('search')}
+        defaultValue={filter.q ?? ''}
+        placeholder={t('searchPlaceholder')}
+        maxLength={100}
+        cellClassName="col-span-2 lg:col-span-1"
+      />
+      <FilterSelect
+        id="df-region"
+        name="region"
+        label={t('region')}
+        defaultValue={filter.region ?? ''}
+        anyLabel={t('anyRegion')}
+        options={regionOptions.map((r) => ({ value: r, label: r }))}
+      />
+      <FilterSelect
+        id="df-category"
+        name="category"
+        label={t('category')}
+        defaultValue={filter.category ?? ''}
+        anyLabel={t('anyCategory')}
+        options={PAYER_CATEGORIES.map((c) => ({ value: c, label: tPayer(c) }))}
+      />
+      <FilterSelect
+        id="df-state"
+        name="state"
+        label={t('state')}
+        defaultValue={filter.state ?? ''}
+        anyLabel={t('anyState')}
+        options={DEALER_STATES.map((s) => ({ value: s, label: t(s) }))}
+      />
+      <FilterSelect id="df-sort" name="sort" label={t('sortBy')} defaultValue={filter.sort} options={DEALER_SORTS.map((s) => ({ value: s, label: t(`sort.${s}`) }))} />
+      <FilterSelect
+        id="df-dir"
+        name="dir"
+        label={t('direction')}
+        defaultValue={filter.dir}
+        options={[
+          { value: 'asc', label: t('ascending') },
+          { value: 'desc', label: t('descending') },
+        ]}
+      />
+      <label className="col-span-2 flex min-h-11 min-w-0 items-center gap-2 text-base lg:col-span-3">
+        <input type="checkbox" name="mine" value="1" defaultChecked={filter.mine === true} className="h-5 w-5 accent-brand-700" />
+        {t('mine')}
+      </label>
+      <FilterActions
+        applyLabel={t('apply')}
+        clearLabel={t('clear')}
+        clearHref={base}
+        showClear={!isDealerFilterEmpty(filter)}
+        className="col-span-2 lg:col-span-3 lg:justify-end"
+      />
+    </FilterFormFrame>
   );
 }

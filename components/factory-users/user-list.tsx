@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { DesktopTable } from '@/components/ui/desktop-table';
 import type { Locale } from '@/drizzle/schema/enums';
 import { formatDateTime } from '@/lib/i18n/format';
 import type { UserRow } from '@/lib/users/queries';
@@ -47,49 +48,41 @@ export async function UserList({ users, actorId }: { users: UserRow[]; actorId: 
         ))}
       </ul>
 
-      <div className="hidden overflow-x-auto rounded-2xl border border-slate-200 bg-white xl:block">
-        <table className="w-full text-left text-sm" data-testid="user-table">
-          <caption className="sr-only">{t('listLabel')}</caption>
-          <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-600 uppercase">
-            <tr>
-              <th scope="col" className="px-2 py-2">{t('name')}</th>
-              <th scope="col" className="px-2 py-2">{t('email')}</th>
-              <th scope="col" className="px-2 py-2">{t('role')}</th>
-              <th scope="col" className="px-2 py-2">{t('dealer')}</th>
-              <th scope="col" className="px-2 py-2">{t('stateLabel')}</th>
-              <th scope="col" className="px-2 py-2">{t('lastSignIn')}</th>
+      <DesktopTable
+        testId="user-table"
+        caption={t('listLabel')}
+        cellPadding="px-2"
+        columns={[{ label: t('name') }, { label: t('email') }, { label: t('role') }, { label: t('dealer') }, { label: t('stateLabel') }, { label: t('lastSignIn') }]}
+      >
+        <tbody className="divide-y divide-slate-100">
+          {users.map((user) => (
+            // The name's link covers the whole row (its ::after), so any click on the row opens the user.
+            <tr key={user.id} data-email={user.email} className="relative hover:bg-slate-50">
+              <th scope="row" className="px-2 py-2.5 font-semibold">
+                <Link
+                  href={userHref(user.id)}
+                  prefetch={false}
+                  className="text-brand-700 underline-offset-2 after:absolute after:inset-0 hover:underline focus-visible:outline-none focus-visible:after:ring-2 focus-visible:after:ring-brand-600"
+                >
+                  {user.name}
+                </Link>
+                {user.id === actorId ? <span className="font-normal text-slate-600"> ({t('you')})</span> : null}
+              </th>
+              <td className="max-w-64 truncate px-2 py-2.5" title={user.email}>
+                {user.email}
+              </td>
+              <td className="px-2 py-2.5 whitespace-nowrap">{tRoles(user.role)}</td>
+              <td className="max-w-56 truncate px-2 py-2.5" title={dealer(user) ?? undefined}>
+                {dealer(user) ?? <span className="text-slate-600">—</span>}
+              </td>
+              <td className="px-2 py-2.5">
+                <UserStateChip state={user.state} />
+              </td>
+              <td className="px-2 py-2.5 whitespace-nowrap">{lastSignIn(user)}</td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {users.map((user) => (
-              // The name's link covers the whole row (its ::after), so any click on the row opens the user.
-              <tr key={user.id} data-email={user.email} className="relative hover:bg-slate-50">
-                <th scope="row" className="px-2 py-2.5 font-semibold">
-                  <Link
-                    href={userHref(user.id)}
-                    prefetch={false}
-                    className="text-brand-700 underline-offset-2 after:absolute after:inset-0 hover:underline focus-visible:outline-none focus-visible:after:ring-2 focus-visible:after:ring-brand-600"
-                  >
-                    {user.name}
-                  </Link>
-                  {user.id === actorId ? <span className="font-normal text-slate-600"> ({t('you')})</span> : null}
-                </th>
-                <td className="max-w-64 truncate px-2 py-2.5" title={user.email}>
-                  {user.email}
-                </td>
-                <td className="px-2 py-2.5 whitespace-nowrap">{tRoles(user.role)}</td>
-                <td className="max-w-56 truncate px-2 py-2.5" title={dealer(user) ?? undefined}>
-                  {dealer(user) ?? <span className="text-slate-600">—</span>}
-                </td>
-                <td className="px-2 py-2.5">
-                  <UserStateChip state={user.state} />
-                </td>
-                <td className="px-2 py-2.5 whitespace-nowrap">{lastSignIn(user)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </DesktopTable>
     </>
   );
 }

@@ -1,12 +1,12 @@
 import Form from 'next/form';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { FilterField } from '@/components/ui/filter-form';
 import { LEDGER_KINDS } from '@/drizzle/schema/enums';
 import { ledgerHref, MAX_LEDGER_SEARCH_LENGTH, PERIOD_PRESETS, presetOf, presetPeriod, type LedgerQuery } from '@/lib/finance/period';
 
 const INPUT =
   'min-h-12 w-full min-w-0 rounded-lg border border-slate-300 bg-white text-base focus:border-brand-600 focus:ring-2 focus:ring-brand-100 focus:outline-none';
-const LABEL = 'text-sm font-medium text-slate-700';
 
 /**
  * The ledger's period (presets as links; a custom one in the form), kind and search: a plain GET
@@ -48,24 +48,15 @@ export async function LedgerFilters({ base, query, today }: { base: string; quer
             {t('moreFilters')}
           </summary>
           <div className="grid max-w-md grid-cols-2 gap-3 pt-1 pb-3">
-            <div className="flex min-w-0 flex-col gap-1.5">
-              <label htmlFor="ledger-from" className={LABEL}>
-                {t('from')}
-              </label>
+            <FilterField id="ledger-from" label={t('from')}>
               <input id="ledger-from" name="from" type="date" required defaultValue={query.from} className={`${INPUT} px-2`} />
-            </div>
-            <div className="flex min-w-0 flex-col gap-1.5">
-              <label htmlFor="ledger-to" className={LABEL}>
-                {t('to')}
-              </label>
+            </FilterField>
+            <FilterField id="ledger-to" label={t('to')}>
               <input id="ledger-to" name="to" type="date" required defaultValue={query.to} className={`${INPUT} px-2`} />
-            </div>
+            </FilterField>
           </div>
           <div className="grid gap-3 md:grid-cols-[14rem_minmax(0,1fr)_auto] md:items-end">
-            <div className="flex min-w-0 flex-col gap-1.5">
-              <label htmlFor="ledger-kind" className={LABEL}>
-                {t('kindLabel')}
-              </label>
+            <FilterField id="ledger-kind" label={t('kindLabel')}>
               <select id="ledger-kind" name="kind" defaultValue={query.kind ?? ''} className={`${INPUT} px-2`} data-testid="ledger-kind">
                 <option value="">{t('allKinds')}</option>
                 {LEDGER_KINDS.map((k) => (
@@ -74,11 +65,8 @@ export async function LedgerFilters({ base, query, today }: { base: string; quer
                   </option>
                 ))}
               </select>
-            </div>
-            <div className="flex min-w-0 flex-col gap-1.5">
-              <label htmlFor="ledger-q" className={LABEL}>
-                {t('searchLabel')}
-              </label>
+            </FilterField>
+            <FilterField id="ledger-q" label={t('searchLabel')}>
               <input
                 id="ledger-q"
                 name="q"
@@ -90,7 +78,7 @@ export async function LedgerFilters({ base, query, today }: { base: string; quer
                 enterKeyHint="search"
                 className={`${INPUT} px-3`}
               />
-            </div>
+            </FilterField>
             <button type="submit" className="min-h-12 rounded-lg bg-brand-700 px-5 text-base font-semibold text-white hover:bg-brand-800" data-testid="ledger-apply">
               {t('apply')}
             </button>

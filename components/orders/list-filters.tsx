@@ -1,11 +1,11 @@
 import Form from 'next/form';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { FILTER_LABEL, FilterField } from '@/components/ui/filter-form';
 import { MAX_SEARCH_LENGTH, orderListHref, type OrderListFilter } from '@/lib/orders/list';
 
 const INPUT =
   'min-h-12 w-full min-w-0 rounded-lg border border-slate-300 bg-white text-base focus:border-brand-600 focus:ring-2 focus:ring-brand-100 focus:outline-none';
-const LABEL = 'text-sm font-medium text-slate-700';
 
 /**
  * Search and period of the orders list: a plain GET form, so it works before any script has run
@@ -27,7 +27,7 @@ export async function OrderListFilters({ base, filter }: { base: string; filter:
       data-testid="order-filters"
     >
       {filter.status ? <input type="hidden" name="status" value={filter.status} /> : null}
-      <label htmlFor="order-q" className={LABEL}>
+      <label htmlFor="order-q" className={FILTER_LABEL}>
         {t('searchLabel')}
       </label>
       <div className="flex gap-2">
@@ -55,18 +55,12 @@ export async function OrderListFilters({ base, filter }: { base: string; filter:
             {t('period')}
           </summary>
           <div className="grid max-w-md grid-cols-2 gap-3 pt-1 pb-1">
-            <div className="flex min-w-0 flex-col gap-1.5">
-              <label htmlFor="order-from" className={LABEL}>
-                {t('from')}
-              </label>
+            <FilterField id="order-from" label={t('from')}>
               <input id="order-from" name="from" type="date" defaultValue={filter.from ?? ''} className={`${INPUT} px-2`} />
-            </div>
-            <div className="flex min-w-0 flex-col gap-1.5">
-              <label htmlFor="order-to" className={LABEL}>
-                {t('to')}
-              </label>
+            </FilterField>
+            <FilterField id="order-to" label={t('to')}>
               <input id="order-to" name="to" type="date" defaultValue={filter.to ?? ''} className={`${INPUT} px-2`} />
-            </div>
+            </FilterField>
           </div>
         </details>
         {filtered ? (

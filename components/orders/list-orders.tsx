@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { Locale } from '@/drizzle/schema/enums';
+import { DesktopTable } from '@/components/ui/desktop-table';
 import { StatusChip } from '@/components/ui/status-chip';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
 import type { OrderRow } from '@/lib/orders/queries';
@@ -51,51 +52,42 @@ export async function OrderListOrders({ orders }: { orders: OrderRow[] }) {
         ))}
       </ul>
 
-      <div className="hidden overflow-x-auto rounded-2xl border border-slate-200 bg-white xl:block">
-        <table className="w-full text-left text-sm" data-testid="order-table">
-          <caption className="sr-only">{t('listLabel')}</caption>
-          <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-600 uppercase">
-            <tr>
-              <th scope="col" className="px-2 py-2">{t('number')}</th>
-              <th scope="col" className="px-2 py-2">{t('customerRef')}</th>
-              <th scope="col" className="px-2 py-2">{t('status')}</th>
-              <th scope="col" className="px-2 py-2">{t('statusAt')}</th>
-              <th scope="col" className="px-2 py-2 text-right">{t('total')}</th>
-              <th scope="col" className="px-2 py-2 text-right">{t('constructions')}</th>
-              <th scope="col" className="px-2 py-2">{t('plannedDelivery')}</th>
+      <DesktopTable
+        testId="order-table"
+        caption={t('listLabel')}
+        cellPadding="px-2"
+        columns={[{ label: t('number') }, { label: t('customerRef') }, { label: t('status') }, { label: t('statusAt') }, { label: t('total'), align: 'right' }, { label: t('constructions'), align: 'right' }, { label: t('plannedDelivery') }]}
+      >
+        <tbody className="divide-y divide-slate-100">
+          {orders.map((order) => (
+            // The number's link covers the whole row (its ::after), so any click on the row opens the order.
+            <tr key={order.number} data-number={order.number} className="relative hover:bg-slate-50">
+              <th scope="row" className="px-2 py-2.5 font-semibold whitespace-nowrap tabular-nums">
+                <Link
+                  href={orderHref(order.number)}
+                  prefetch={false}
+                  className="text-brand-700 underline-offset-2 after:absolute after:inset-0 hover:underline focus-visible:outline-none focus-visible:after:ring-2 focus-visible:after:ring-brand-600"
+                >
+                  {order.number}
+                </Link>
+              </th>
+              {/* The one column that gives way: it takes what the others leave and cuts long references short. */}
+              <td className={`w-full max-w-0 truncate px-2 py-2.5 ${order.customerRef ? '' : 'text-slate-600 italic'}`} title={order.customerRef ?? undefined}>
+                {order.customerRef ?? t('noCustomerRef')}
+              </td>
+              <td className="px-2 py-2.5">
+                <StatusChip kind="order" status={order.status} />
+              </td>
+              <td className="px-2 py-2.5 whitespace-nowrap">{formatDate(order.statusAt, locale)}</td>
+              <td className="px-2 py-2.5 text-right font-semibold whitespace-nowrap tabular-nums">{formatMoney(order.total, order.currency, locale)}</td>
+              <td className="px-2 py-2.5 text-right tabular-nums">{order.itemsCount}</td>
+              <td className="px-2 py-2.5 whitespace-nowrap">
+                {order.plannedDelivery ? formatDate(order.plannedDelivery, locale) : <span className="text-slate-600">{t('notPlanned')}</span>}
+              </td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {orders.map((order) => (
-              // The number's link covers the whole row (its ::after), so any click on the row opens the order.
-              <tr key={order.number} data-number={order.number} className="relative hover:bg-slate-50">
-                <th scope="row" className="px-2 py-2.5 font-semibold whitespace-nowrap tabular-nums">
-                  <Link
-                    href={orderHref(order.number)}
-                    prefetch={false}
-                    className="text-brand-700 underline-offset-2 after:absolute after:inset-0 hover:underline focus-visible:outline-none focus-visible:after:ring-2 focus-visible:after:ring-brand-600"
-                  >
-                    {order.number}
-                  </Link>
-                </th>
-                {/* The one column that gives way: it takes what the others leave and cuts long references short. */}
-                <td className={`w-full max-w-0 truncate px-2 py-2.5 ${order.customerRef ? '' : 'text-slate-600 italic'}`} title={order.customerRef ?? undefined}>
-                  {order.customerRef ?? t('noCustomerRef')}
-                </td>
-                <td className="px-2 py-2.5">
-                  <StatusChip kind="order" status={order.status} />
-                </td>
-                <td className="px-2 py-2.5 whitespace-nowrap">{formatDate(order.statusAt, locale)}</td>
-                <td className="px-2 py-2.5 text-right font-semibold whitespace-nowrap tabular-nums">{formatMoney(order.total, order.currency, locale)}</td>
-                <td className="px-2 py-2.5 text-right tabular-nums">{order.itemsCount}</td>
-                <td className="px-2 py-2.5 whitespace-nowrap">
-                  {order.plannedDelivery ? formatDate(order.plannedDelivery, locale) : <span className="text-slate-600">{t('notPlanned')}</span>}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </DesktopTable>
     </>
   );
 }

@@ -2,12 +2,12 @@ import 'server-only';
 import { NextResponse } from 'next/server';
 import type { Actor } from '@/lib/auth/actor';
 import { can, isDealerRole } from '@/lib/auth/permissions';
-import { dealerScopeOf, ForbiddenError } from '@/lib/auth/scope';
+import { dealerScopeOf } from '@/lib/auth/scope';
 import type { Db } from '@/lib/db';
 import { isMultipart, readLimitedForm, UnreadableUploadError, UploadTooLargeError } from '@/lib/files/multipart';
 import { filesRoot } from '@/lib/files/store';
 import { apiError, type ApiErrorCode } from '@/lib/http/errors';
-import { log } from '@/lib/log';
+import { guardedApi, readJsonBody } from '@/lib/http/json-api';
 import { renderMarkdown } from '@/lib/markdown/render';
 import { wakeDispatcher } from '@/lib/realtime/registry';
 import { announcementUploadTooLarge, MAX_ANNOUNCEMENT_UPLOAD_BYTES, uploadAnnouncementFiles } from './files';
@@ -30,31 +30,11 @@ function failed(failure: AnnouncementFailure): NextResponse {
   return apiError(CODE_OF[failure.error], failure.message, Object.keys(details).length ? { details } : {});
 }
 
-async function readJson(request: Request): Promise<{ ok: true; body: unknown } | { ok: false; response: NextResponse }> {
-  if (!/^application\/json\s*(;|$)/i.test(request.headers.get('content-type') ?? '')) {
-    return { ok: false, response: apiError('unsupported_media_type', 'Send the body as JSON with Content-Type: application/json.') };
-  }
-  const tooLarge = () => ({ ok: false as const, response: apiError('payload_too_large', `The body may be at most ${Math.floor(MAX_JSON_BYTES / 1024)} KiB.`) });
-  if (Number(request.headers.get('content-length') ?? 0) > MAX_JSON_BYTES) return tooLarge();
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_JSON_BYTES) return tooLarge();
-  try {
-    return { ok: true, body: JSON.parse(text) };
-  } catch {
-    return { ok: false, response: apiError('bad_request', 'The body is not valid JSON.') };
-  }
-}
+const readJson = (request: Request) => readJsonBody(request, MAX_JSON_BYTES);
 
-async function guarded(actor: Actor | null, context: Record<string, unknown>, work: (actor: Actor) => Promise<Response>): Promise<Response> {
-  if (!actor) return apiError('unauthorized', 'Sign in first.');
-  try {
-    return await work(actor);
-  } catch (err) {
-    if (err instanceof ForbiddenError) return apiError('forbidden', 'This role may not use announcements this way.');
-    log.error('announcements API failed', { ...context, userId: actor.userId, err });
-    return apiError('internal', 'Something went wrong on our side and nothing was changed; try again in a minute.');
-  }
-}
+/** Runs a handler: 401 without a session, 403 for a forbidden role, 500 (logged) for anything unexpected. */
+const guarded = (actor: Actor | null, context: Record<string, unknown>, work: (actor: Actor) => Promise<Response>) =>
+  guardedApi(actor, context, { forbidden: 'This role may not use announcements this way.', failure: 'announcements API failed' }, work);
 
 /** GET /api/v1/announcements?limit=: a dealer's user what his dealer's audience may see; factory staff every published one. */
 export function handleListAnnouncements(request: Request, db: Db, actor: Actor | null): Promise<Response> {

@@ -2,10 +2,9 @@ import 'server-only';
 import { NextResponse } from 'next/server';
 import type { Actor } from '@/lib/auth/actor';
 import { can, isDealerRole } from '@/lib/auth/permissions';
-import { ForbiddenError } from '@/lib/auth/scope';
 import type { Db } from '@/lib/db';
 import { apiError, type ApiErrorCode } from '@/lib/http/errors';
-import { log } from '@/lib/log';
+import { guardedApi, readJsonBody } from '@/lib/http/json-api';
 import { addClaimMessage, createClaim, reassignClaim } from './actions';
 import { claimViewerOf, getClaimDetail, listClaims, type ClaimDetail, type ClaimViewer } from './detail';
 import { appealClaim, transitionClaim, withdrawClaim } from './moves';
@@ -27,33 +26,11 @@ function failed(failure: ClaimFailure): NextResponse {
   return apiError(CODE_OF[failure.error], failure.message, Object.keys(details).length ? { details } : {});
 }
 
-/** The body as JSON, or the contract's answer for a body that is not (415, 413, 400). */
-async function readJson(request: Request): Promise<{ ok: true; body: unknown } | { ok: false; response: NextResponse }> {
-  if (!/^application\/json\s*(;|$)/i.test(request.headers.get('content-type') ?? '')) {
-    return { ok: false, response: apiError('unsupported_media_type', 'Send the body as JSON with Content-Type: application/json.') };
-  }
-  const tooLarge = () => ({ ok: false as const, response: apiError('payload_too_large', `The body may be at most ${MAX_BODY_BYTES / 1024} KiB.`) });
-  if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) return tooLarge();
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) return tooLarge();
-  try {
-    return { ok: true, body: JSON.parse(text) };
-  } catch {
-    return { ok: false, response: apiError('bad_request', 'The body is not valid JSON.') };
-  }
-}
+const readJson = (request: Request) => readJsonBody(request, MAX_BODY_BYTES);
 
 /** Runs a handler: 401 without a session, 403 for a forbidden role, 500 (logged) for anything unexpected. */
-async function guarded(actor: Actor | null, context: Record<string, unknown>, work: (actor: Actor) => Promise<Response>): Promise<Response> {
-  if (!actor) return apiError('unauthorized', 'Sign in first.');
-  try {
-    return await work(actor);
-  } catch (err) {
-    if (err instanceof ForbiddenError) return apiError('forbidden', 'This role may not work with claims.');
-    log.error('claims API failed', { ...context, userId: actor.userId, err });
-    return apiError('internal', 'Something went wrong on our side and nothing was changed; try again in a minute.');
-  }
-}
+const guarded = (actor: Actor | null, context: Record<string, unknown>, work: (actor: Actor) => Promise<Response>) =>
+  guardedApi(actor, context, { forbidden: 'This role may not work with claims.', failure: 'claims API failed' }, work);
 
 function viewerFor(actor: Actor): ClaimViewer | null {
   if (isDealerRole(actor.role) ? !can(actor, 'claims.file') : !can(actor, 'claims.readAll')) return null;

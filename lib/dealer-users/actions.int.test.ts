@@ -7,6 +7,7 @@ import { hashPassword } from '@/lib/auth/password';
 import { dealerScopeOf } from '@/lib/auth/scope';
 import { signInWithPassword } from '@/lib/auth/sign-in';
 import { createTestDatabase } from '@/lib/testing/database';
+import { actorByEmail, findUserRow, ipSequence, usersSnapshot } from '@/lib/testing/users';
 import {
   acceptInvitation,
   deactivateDealerUser,
@@ -23,29 +24,11 @@ describe('dealer sub-users: invitations and deactivation', () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
   let db: Awaited<ReturnType<typeof createTestDatabase>>['db'];
   const actors = {} as Record<'ownerA' | 'ownerB' | 'coOwnerA' | 'staffA' | 'factory', Actor>;
-  let ipCounter = 0;
-  const nextIp = () => `10.20.${Math.floor(ipCounter / 250)}.${(ipCounter++ % 250) + 1}`;
-
-  async function actorOf(email: string): Promise<Actor> {
-    const [u] = await db.select().from(users).where(eq(users.email, email));
-    if (!u) throw new Error(`no user ${email}`);
-    return { userId: u.id, role: u.role, dealerId: u.dealerId, name: u.name, email: u.email, locale: u.locale };
-  }
-
+  const nextIp = ipSequence(20);
+  const actorOf = (email: string) => actorByEmail(db, email);
   /** Everything the actions may write, to prove a refused call changed nothing. */
-  async function snapshot() {
-    const [row] = await database.query<{ users: string; tokens: string; audit: number }>(
-      `select (select json_agg(u order by u.id)::text from users u) as users,
-              (select coalesce(json_agg(t order by t.id)::text, '[]') from user_tokens t) as tokens,
-              (select count(*)::int from audit_log) as audit`,
-    );
-    return row;
-  }
-
-  async function userRow(id: string) {
-    const [u] = await db.select().from(users).where(eq(users.id, id));
-    return u;
-  }
+  const snapshot = () => usersSnapshot(database);
+  const userRow = (id: string) => findUserRow(db, id);
 
   beforeAll(async () => {
     database = await createTestDatabase();

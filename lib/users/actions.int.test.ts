@@ -11,6 +11,7 @@ import { acceptInvitation } from '@/lib/dealer-users/actions';
 import { findInvitation } from '@/lib/dealer-users/queries';
 import { sessionCookie } from '@/lib/realtime/testing/fixtures';
 import { createTestDatabase } from '@/lib/testing/database';
+import { actorByEmail, findUserRow, ipSequence, usersSnapshot } from '@/lib/testing/users';
 import { changeUserRole, createUser, deactivateUser, issuePasswordReset, reactivateUser, reissueSetupLink, updateUserDetails } from './actions';
 import { findPasswordLink, setPasswordWithLink } from './links';
 import { getUserDetail, listDealerChoices, listUsers } from './queries';
@@ -22,19 +23,9 @@ describe('users administration (issue 8, point 3)', () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
   let db: Awaited<ReturnType<typeof createTestDatabase>>['db'];
   const actors = {} as Record<'admin' | 'factory' | 'claims' | 'owner' | 'staff', Actor>;
-  let ipCounter = 0;
-  const nextIp = () => `10.30.${Math.floor(ipCounter / 250)}.${(ipCounter++ % 250) + 1}`;
-
-  async function actorOf(email: string): Promise<Actor> {
-    const [u] = await db.select().from(users).where(eq(users.email, email));
-    if (!u) throw new Error(`no user ${email}`);
-    return { userId: u.id, role: u.role, dealerId: u.dealerId, name: u.name, email: u.email, locale: u.locale };
-  }
-
-  async function userRow(id: string) {
-    const [u] = await db.select().from(users).where(eq(users.id, id));
-    return u!;
-  }
+  const nextIp = ipSequence(30);
+  const actorOf = (email: string) => actorByEmail(db, email);
+  const userRow = async (id: string) => (await findUserRow(db, id))!;
 
   /** A signed-in browser's cookie record for the user, as next-auth makes it. */
   async function sessionOf(userId: string) {
@@ -44,14 +35,7 @@ describe('users administration (issue 8, point 3)', () => {
   }
 
   /** Everything the functions may write, to prove a refused call changed nothing. */
-  async function snapshot() {
-    const [row] = await database.query<{ users: string; tokens: string; audit: number }>(
-      `select (select json_agg(u order by u.id)::text from users u) as users,
-              (select coalesce(json_agg(t order by t.id)::text, '[]') from user_tokens t) as tokens,
-              (select count(*)::int from audit_log) as audit`,
-    );
-    return row;
-  }
+  const snapshot = () => usersSnapshot(database);
 
   /** The user's audit rows, sign-ins left out. */
   async function auditOf(userId: string) {

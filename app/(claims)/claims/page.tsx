@@ -1,16 +1,16 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
-import { redirect } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { Locale } from '@/drizzle/schema/enums';
 import { DeskFilters } from '@/components/claims/desk-filters';
 import { DeskQueue } from '@/components/claims/desk-queue';
 import { DeskTiles } from '@/components/claims/desk-tiles';
 import { LiveRefresh } from '@/components/realtime/live-refresh';
+import { EmptyNotice } from '@/components/ui/empty-notice';
 import { requireAreaActor } from '@/lib/auth/session';
 import { deskFilterFromSearchParams, deskQueueHref, isDeskFilterEmpty } from '@/lib/claims/desk-filter';
 import { countOpenClaimsForDesk, listDeskFilterOptions, listDeskQueue } from '@/lib/claims/queries';
 import { getDb } from '@/lib/db';
+import { redirectToCleanUrl } from '@/lib/http/clean-url';
 import { formatNumber } from '@/lib/i18n/format';
 
 const BASE = '/claims';
@@ -23,13 +23,9 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ClaimsHomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireAreaActor('claims');
   const db = getDb();
-  // Whatever in the URL is not understood is left out: a stale or edited link still opens the queue,
-  // under its clean address (the filter form also sends the fields left at "all" as empty values).
   const params = await searchParams;
   const filter = deskFilterFromSearchParams(params);
-  const canonical = deskQueueHref(BASE, filter);
-  const received = new URLSearchParams(Object.entries(params).flatMap(([key, value]) => [value ?? ''].flat().map((v) => [key, v]))).toString();
-  if (canonical !== (received ? `${BASE}?${received}` : BASE)) redirect(canonical);
+  redirectToCleanUrl(BASE, params, deskQueueHref(BASE, filter));
   const now = new Date();
   const [t, locale, queue, counts, options] = await Promise.all([
     getTranslations('claimsHome'),
@@ -46,14 +42,9 @@ export default async function ClaimsHomePage({ searchParams }: { searchParams: P
       <DeskTiles base={BASE} counts={counts} />
       <DeskFilters base={BASE} filter={filter} dealers={options.dealers} plants={options.plants} />
       {queue.claims.length === 0 ? (
-        <div className="flex flex-col items-start gap-2 rounded-2xl border border-slate-200 bg-white p-6 text-slate-600" data-testid="claims-queue-empty">
-          <p>{t(filtered ? 'noMatch' : 'empty')}</p>
-          {filtered ? (
-            <Link href={BASE} className="font-medium text-brand-700 underline underline-offset-2">
-              {t('clear')}
-            </Link>
-          ) : null}
-        </div>
+        <EmptyNotice testId="claims-queue-empty" clear={filtered ? { href: BASE, label: t('clear') } : undefined}>
+          <p className="text-slate-600">{t(filtered ? 'noMatch' : 'empty')}</p>
+        </EmptyNotice>
       ) : (
         <>
           <p className="text-sm text-slate-600" role="status" data-testid="claims-summary">

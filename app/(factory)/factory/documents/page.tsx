@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { LibraryFilterForm } from '@/components/library/library-filter';
 import { StaffDocumentList } from '@/components/library/staff-document-list';
 import { UploadForm } from '@/components/library/upload-form';
+import { EmptyNotice } from '@/components/ui/empty-notice';
 import { can } from '@/lib/auth/permissions';
 import { requireAreaActor } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
@@ -32,14 +32,9 @@ export default async function FactoryDocumentsPage({ searchParams }: { searchPar
       <UploadForm />
       <LibraryFilterForm base={BASE} filter={filter} />
       {documents.length === 0 ? (
-        <div className="flex flex-col items-start gap-2 rounded-2xl border border-slate-200 bg-white p-6 text-slate-700" data-testid="library-empty">
-          <p className="font-medium">{t(filtered ? 'noMatchTitle' : 'staffEmptyTitle')}</p>
-          {filtered ? (
-            <Link href={BASE} className="font-medium text-brand-700 underline underline-offset-2">
-              {t('clear')}
-            </Link>
-          ) : null}
-        </div>
+        <EmptyNotice testId="library-empty" clear={filtered ? { href: BASE, label: t('clear') } : undefined}>
+          <p className="font-medium text-slate-700">{t(filtered ? 'noMatchTitle' : 'staffEmptyTitle')}</p>
+        </EmptyNotice>
       ) : (
         <StaffDocumentList documents={documents} />
       )}

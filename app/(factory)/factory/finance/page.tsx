@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { Locale } from '@/drizzle/schema/enums';
@@ -7,12 +6,15 @@ import { PayerRuleSection } from '@/components/factory-finance/payer-rule-sectio
 import { ReceivablesFilters } from '@/components/factory-finance/receivables-filters';
 import { ReceivablesTable } from '@/components/factory-finance/receivables-table';
 import { ReminderPanel } from '@/components/factory-finance/reminder-panel';
+import { EmptyNotice } from '@/components/ui/empty-notice';
+import { PageNav } from '@/components/ui/page-nav';
 import { can } from '@/lib/auth/permissions';
 import { requireAreaActor } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { getPayerRule } from '@/lib/finance/payer-category';
 import { listDealerRegions, listReceivables } from '@/lib/finance/receivables';
 import { isReceivablesFilterEmpty, receivablesFilterFromSearchParams, receivablesHref, receivablesQuery } from '@/lib/finance/receivables-filter';
+import { redirectToCleanUrl } from '@/lib/http/clean-url';
 import { formatDate, formatNumber } from '@/lib/i18n/format';
 
 const BASE = '/factory/finance';
@@ -24,13 +26,9 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function FactoryFinancePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireAreaActor('factory');
   const db = getDb();
-  // Whatever in the URL is not understood is left out: a stale or edited link still opens the
-  // list, under its clean address (the filter form also sends its empty fields and the defaults).
   const params = await searchParams;
   const filter = receivablesFilterFromSearchParams(params);
-  const canonical = receivablesHref(BASE, filter);
-  const received = new URLSearchParams(Object.entries(params).flatMap(([key, value]) => [value ?? ''].flat().map((v) => [key, v]))).toString();
-  if (canonical !== (received ? `${BASE}?${received}` : BASE)) redirect(canonical);
+  redirectToCleanUrl(BASE, params, receivablesHref(BASE, filter));
   const [t, locale, list, regions, settings] = await Promise.all([
     getTranslations('factoryFinance'),
     getLocale() as Promise<Locale>,
@@ -43,7 +41,6 @@ export default async function FactoryFinancePage({ searchParams }: { searchParam
   const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
   const first = (list.page - 1) * list.pageSize + 1;
   const query = receivablesQuery(filter, { page: false });
-  const pageLink = (page: number) => receivablesHref(BASE, { ...filter, page });
   return (
     <div className="flex min-w-0 flex-col gap-4">
       <div className="flex flex-wrap items-end justify-between gap-3">
@@ -66,14 +63,9 @@ export default async function FactoryFinancePage({ searchParams }: { searchParam
       <ReceivablesFilters base={BASE} filter={filter} regions={regions} />
       {canRemind ? <ReminderPanel /> : null}
       {list.total === 0 ? (
-        <div className="flex flex-col items-start gap-2 rounded-2xl border border-slate-200 bg-white p-6 text-slate-600" data-testid="receivables-empty">
-          <p>{t(isReceivablesFilterEmpty(filter) ? 'empty' : 'noMatch')}</p>
-          {isReceivablesFilterEmpty(filter) ? null : (
-            <Link href={BASE} className="font-medium text-brand-700 underline underline-offset-2">
-              {t('clear')}
-            </Link>
-          )}
-        </div>
+        <EmptyNotice testId="receivables-empty" clear={isReceivablesFilterEmpty(filter) ? undefined : { href: BASE, label: t('clear') }}>
+          <p className="text-slate-600">{t(isReceivablesFilterEmpty(filter) ? 'empty' : 'noMatch')}</p>
+        </EmptyNotice>
       ) : (
         <>
           <p className="text-sm text-slate-600" role="status" data-testid="receivables-summary">
@@ -84,21 +76,12 @@ export default async function FactoryFinancePage({ searchParams }: { searchParam
             })}
           </p>
           <ReceivablesTable list={list} filter={filter} base={BASE} canRemind={canRemind} />
-          {pages > 1 ? (
-            <nav aria-label={t('pages')} className="flex flex-wrap items-center justify-center gap-2">
-              {list.page > 1 ? (
-                <Link href={pageLink(list.page - 1)} prefetch={false} className="inline-flex min-h-11 items-center rounded-lg border border-slate-300 bg-white px-4 font-medium hover:bg-slate-100">
-                  {t('previous')}
-                </Link>
-              ) : null}
-              <span className="text-sm text-slate-600">{t('pageOf', { page: list.page, pages })}</span>
-              {list.page < pages ? (
-                <Link href={pageLink(list.page + 1)} prefetch={false} className="inline-flex min-h-11 items-center rounded-lg border border-slate-300 bg-white px-4 font-medium hover:bg-slate-100" data-testid="next-page">
-                  {t('next')}
-                </Link>
-              ) : null}
-            </nav>
-          ) : null}
+          <PageNav
+            page={list.page}
+            pages={pages}
+            hrefOf={(page) => receivablesHref(BASE, { ...filter, page })}
+            labels={{ nav: t('pages'), previous: t('previous'), next: t('next'), pageOf: t('pageOf', { page: list.page, pages }) }}
+          />
         </>
       )}
       <PayerRuleSection settings={settings} canEdit={can(actor, 'finance.settings')} />
