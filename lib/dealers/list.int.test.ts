@@ -203,6 +203,17 @@ describe('the factory’s dealers list and dealer page', () => {
     expect((await list({ page: 4 }, 5)).rows).toEqual([]);
   });
 
+  it('sorts a narrowed list by balance as the whole list, dealer by dealer', async () => {
+    // The whole list sums the ledger in one grouped pass, a narrowed one dealer by dealer.
+    const all = (await list({ sort: 'balance', dir: 'desc' })).rows;
+    for (const filter of [{ region: 'Київська' }, { mine: true }, { category: 'unreliable' as const }, { q: 'o' }]) {
+      const narrowed = (await list({ sort: 'balance', dir: 'desc', ...filter })).rows;
+      expect(narrowed.length, JSON.stringify(filter)).toBeGreaterThan(1);
+      const codes = new Set(narrowed.map((r) => r.code));
+      expect(narrowed, JSON.stringify(filter)).toEqual(all.filter((r) => codes.has(r.code)));
+    }
+  });
+
   it('reads the filter from the URL and writes it back the same', () => {
     const filter = dealerFilterFromSearchParams({ q: ' vikna ', region: 'Київська', category: 'hesitant', state: 'inactive', mine: '1', sort: 'balance', page: '2' });
     expect(filter).toEqual({ q: 'vikna', region: 'Київська', category: 'hesitant', state: 'inactive', mine: true, sort: 'balance', dir: 'desc', page: 2 });
