@@ -34,6 +34,11 @@ export const ledgerEntries = pgTable(
   (t) => [
     uniqueIndex('ledger_entries_source_document_key').on(t.source, t.documentId),
     index('ledger_entries_dealer_date_idx').on(t.dealerId, t.date, t.id),
+    // Every column the debt rule reads (lib/finance/ageing.ts debtPositionsSql): a dealer's
+    // position, all dealers' balances and the receivables come from the index alone (index-only
+    // scans), not from the table's rows scattered over the heap. drizzle-kit has no INCLUDE, so
+    // the read columns follow the dealer in the key.
+    index('ledger_entries_dealer_covering_idx').on(t.dealerId, t.effect, t.date, t.dueDate, t.updatedAt),
     index('ledger_entries_order_idx').on(t.orderId),
     // Documents that named an order before it arrived, linked when it does (lib/sync/apply-orders.ts).
     index('ledger_entries_unlinked_order_idx').on(t.orderNumber).where(sql`${t.orderId} is null`),

@@ -134,6 +134,24 @@ export const orderStatusHistory = pgTable(
   ],
 );
 
+/**
+ * Moves of orders per factory day (Europe/Kyiv), plant (the order's current one) and status: the
+ * status history counted ahead of time for the orders report (lib/reports/factory.ts). Kept exact
+ * by triggers on order_status_history and orders (migration 0017), never written by the portal.
+ */
+export const orderMovesDaily = pgTable(
+  'order_moves_daily',
+  {
+    kyivDay: date({ mode: 'string' }).notNull(),
+    plantId: bigint({ mode: 'number' })
+      .notNull()
+      .references(() => plants.id),
+    status: orderStatusEnum().notNull(),
+    moves: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.kyivDay, t.plantId, t.status] })],
+);
+
 /** A trip (рейс): one vehicle carrying many orders. */
 export const shipments = pgTable(
   'shipments',

@@ -1,23 +1,24 @@
 import 'server-only';
 import { asc, desc, sql, type SQL } from 'drizzle-orm';
-import { claims, dealers, orders, orderStatusHistory, plants, shipmentOrders, shipments } from '@/drizzle/schema';
+import { claims, dealers, orderMovesDaily, orders, plants, shipmentOrders, shipments } from '@/drizzle/schema';
 import { PAYER_CATEGORIES, type OrderStatus, type PayerCategory } from '@/drizzle/schema/enums';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/assert';
 import { can } from '@/lib/auth/permissions';
-import { addDays, factoryToday } from '@/lib/calendar';
+import { factoryToday } from '@/lib/calendar';
 import { UNDECIDED_CLAIM_STATUSES } from '@/lib/claims/queries';
 import { rowsOf, type DbOrTx } from '@/lib/db';
 import { AGEING_BUCKETS, debtPositionsSql, type AgeingBucket } from '@/lib/finance/ageing';
 import { TIME_ZONE } from '@/lib/i18n/config';
-import { daysBetween, weekStart } from '@/lib/claims/report-period';
+import { weekStart } from '@/lib/claims/report-period';
 import { bucketsOf, granularityOf, type Bucket, type Granularity, type ReportPeriod } from './period';
 
 // The factory's reports (/factory/reports): orders per status and day, deliveries planned and
 // done, the claims desk's figures and the receivables. Every figure is counted in the database by
 // one grouped statement over the period (a few hundred rows come back, never the events), so the
-// reports stay fast on a million orders (scripts/bench/reports.ts). Days are the factory's
-// (Europe/Kyiv): an event at 23:30 UTC in summer belongs to the next day.
+// reports stay fast on a million orders (scripts/bench/reports.ts); the orders report reads the
+// moves counted per day as the status events are written (order_moves_daily), not the events.
+// Days are the factory's (Europe/Kyiv): an event at 23:30 UTC in summer belongs to the next day.
 
 /** The moves of an order the orders report counts per day. */
 export const FLOW_STATUSES = ['accepted', 'manufactured', 'shipped', 'delivered'] as const satisfies readonly OrderStatus[];
@@ -107,53 +108,27 @@ function bucketKey(at: SQL, granularity: Granularity): SQL {
 }
 
 /**
- * Which orders' events a plant filter counts: those of `plantIds`, or (`exclude`) those of every
- * other plant. The smaller side is the one looked up: the main plant is filtered by leaving the
- * others' orders out, so the big plant's million ids are never gathered.
+ * Moves to each counted status per bar (its day, or its week's Monday, as `key`), of one plant or
+ * of all, from order_moves_daily: the moves per Kyiv day, plant and status that triggers on
+ * order_status_history keep exact with every event written (migration 0017). A year is a few
+ * thousand of those rows, however many events it had. Every event counts, also one that arrived
+ * after a newer status (kept for the record only): the order did make that move then. The plant
+ * is the order's current one (a change of plant moves its counts along).
  */
-export type PlantSide = { plantIds: number[]; exclude: boolean };
-
-/**
- * The instants where the bars begin, and where the last one ends (factory midnights), as one
- * timestamptz[] computed once per statement (an InitPlan): `width_bucket` then finds an event's
- * bar by binary search, half the cost of converting each of a million events to Kyiv time.
- */
-function barStarts(period: ReportPeriod, granularity: Granularity): SQL {
-  const days = [...bucketsOf(period, granularity).map((b) => b.start), addDays(period.to, 1)].join(',');
-  return sql`(select array(select ${dayStart(sql`d`)} from unnest(string_to_array(${days}, ',')) d))`;
-}
-
-/**
- * Status events per status and bar (1-based, the bars of `period`): `n` all of them, `matched`
- * those of the orders of `side`'s plants; only the events within `part` of the period (all of it
- * by default). Every event counts, also one that arrived after a newer status (kept for the
- * record only): the order did make that move then.
- */
-export function ordersFlowSql(
-  period: ReportPeriod,
-  side: PlantSide | null,
-  granularity: Granularity = granularityOf(period),
-  part: ReportPeriod = period,
-): SQL {
-  const h = orderStatusHistory;
+export function ordersFlowSql(period: ReportPeriod, plantId: number | null, granularity: Granularity = granularityOf(period)): SQL {
+  const m = orderMovesDaily;
   const statuses = sql.join(
     FLOW_STATUSES.map((s) => sql`${s}`),
     sql`, `,
   );
-  const ids = side?.plantIds.length ? sql.join(side.plantIds.map((id) => sql`${id}`), sql`, `) : sql`null`;
-  // A hashed subplan: the side's order ids read once from orders_plant_status_idx into a hash
-  // table, each event looked up in it (cheaper than a join that carries every event along).
-  const matched = side ? sql`count(*) filter (where ${h.orderId} in (select ${orders.id} from ${orders} where ${orders.plantId} in (${ids})))::int` : sql`0`;
+  // The Monday of the day's week, by date arithmetic alone (no time zone involved).
+  const key = granularity === 'day' ? sql`${m.kyivDay}` : sql`${m.kyivDay} - (extract(isodow from ${m.kyivDay})::int - 1)`;
   return sql`
-    select status::text as status, bar, n, matched
-    from (
-      select ${h.status} as status, width_bucket(${h.occurredAt}, ${barStarts(period, granularity)}) as bar, count(*)::int as n, ${matched} as matched
-      from ${h}
-      where ${h.status} in (${statuses})
-        and ${h.occurredAt} >= ${dayStart(part.from)}
-        and ${h.occurredAt} < ${dayStart(sql`${part.to}::date + 1`)}
-      group by 1, 2
-    ) x
+    select ${m.status}::text as status, (${key})::text as key, sum(${m.moves})::int as n
+    from ${m}
+    where ${m.status} in (${statuses})
+      and ${m.kyivDay} >= ${period.from}::date and ${m.kyivDay} <= ${period.to}::date${plantId === null ? sql`` : sql` and ${m.plantId} = ${plantId}`}
+    group by 1, 2
   `;
 }
 
@@ -197,14 +172,11 @@ export function deliveriesSql(period: ReportPeriod, plantId: number | null, gran
 
 /**
  * A report's statement runs in a transaction of its own with JIT compilation off: compiling costs
- * more than it saves on these short aggregates (a quarter of a second on a year's trips). The
- * plant filter's hash of order ids must fit in memory to be hashed at all (a plain subplan would
- * search the list for every event), so the statement may use up to 64 MB for it: a million ids.
+ * more than it saves on these short aggregates (a quarter of a second on a year's trips).
  */
 async function readReport<T>(db: DbOrTx, work: (tx: DbOrTx) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`set local jit = off`);
-    await tx.execute(sql`set local work_mem = '64MB'`);
     return work(tx);
   });
 }
@@ -218,46 +190,21 @@ function bucketIndex(buckets: Bucket[], granularity: Granularity): Map<string, n
 
 const zeroFlow = (): Record<FlowStatus, number> => ({ accepted: 0, manufactured: 0, shipped: 0, delivered: 0 });
 
-/** The side of a plant filter to look up: the plant itself, or all the others when it is the main one. */
-export async function plantSideOf(db: DbOrTx, plantId: number | null): Promise<PlantSide | null> {
-  if (plantId === null) return null;
-  const all = await db.select({ id: plants.id, isMain: plants.isMain }).from(plants);
-  const chosen = all.find((p) => p.id === plantId);
-  if (!chosen?.isMain) return { plantIds: [plantId], exclude: false };
-  return { plantIds: all.filter((p) => p.id !== plantId).map((p) => p.id), exclude: true };
-}
-
-/** Over this many days the events are counted in two halves of the period at once (two connections, two cores). */
-const SPLIT_OVER_DAYS = 90;
-
-function halves(period: ReportPeriod): ReportPeriod[] {
-  const days = daysBetween(period.from, period.to) + 1;
-  if (days <= SPLIT_OVER_DAYS) return [period];
-  const middle = addDays(period.from, Math.floor(days / 2));
-  return [
-    { from: period.from, to: addDays(middle, -1) },
-    { from: middle, to: period.to },
-  ];
-}
-
 export async function getOrdersFlow(db: DbOrTx, actor: Actor | null, period: ReportPeriod, plantId: number | null): Promise<OrdersFlow> {
   assertCan(actor, 'reports.read');
   const granularity = granularityOf(period);
-  const side = await plantSideOf(db, plantId);
-  // A week cut by the halves is counted in both and added up below: the bars are the period's in both.
-  const [current, ...parts] = await Promise.all([
+  const [current, moves] = await Promise.all([
     readReport(db, (tx) => tx.execute(currentStatusSql(plantId))),
-    ...halves(period).map((part) => readReport(db, (tx) => tx.execute(ordersFlowSql(period, side, granularity, part)))),
+    readReport(db, (tx) => tx.execute(ordersFlowSql(period, plantId, granularity))),
   ]);
-  const events = parts.flatMap((part) => rowsOf<{ status: FlowStatus; bar: number | string; n: number | string; matched: number | string }>(part));
   const buckets: FlowBucket[] = bucketsOf(period, granularity).map((b) => ({ ...b, ...zeroFlow() }));
+  const index = bucketIndex(buckets, granularity);
   const totals = zeroFlow();
-  for (const row of events) {
-    const bucket = buckets[Number(row.bar) - 1];
+  for (const row of rowsOf<{ status: FlowStatus; key: string; n: number | string }>(moves)) {
+    const bucket = buckets[index.get(row.key) ?? -1];
     if (!bucket) continue;
-    const n = !side ? Number(row.n) : side.exclude ? Number(row.n) - Number(row.matched) : Number(row.matched);
-    bucket[row.status] += n;
-    totals[row.status] += n;
+    bucket[row.status] += Number(row.n);
+    totals[row.status] += Number(row.n);
   }
   const byStatus = Object.fromEntries(OPEN_STATUSES.map((s) => [s, 0])) as Record<OpenStatus, number>;
   for (const row of rowsOf<{ status: OpenStatus; n: number | string }>(current)) byStatus[row.status] = Number(row.n);

@@ -1,0 +1,1 @@
+CREATE INDEX "ledger_entries_dealer_covering_idx" ON "ledger_entries" USING btree ("dealer_id","effect","date","due_date","updated_at");
