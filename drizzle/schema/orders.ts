@@ -127,10 +127,8 @@ export const orderStatusHistory = pgTable(
     recordedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    // The reports count moves from order_moves_daily, so history needs no index by status and time.
     index('order_status_history_order_idx').on(t.orderId, t.occurredAt),
-    // The factory reports: moves to a status over a period, counted from the index alone (the
-    // order for the plant filter).
-    index('order_status_history_status_at_idx').on(t.status, t.occurredAt, t.orderId),
   ],
 );
 
