@@ -6,7 +6,13 @@ import { getLocale, getTranslations } from 'next-intl/server';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('common');
-  return { title: { default: t('appName'), template: `%s · ${t('appName')}` }, description: t('appDescription') };
+  return {
+    title: { default: t('appName'), template: `%s · ${t('appName')}` },
+    description: t('appDescription'),
+    // Installed on an iPhone: its own window, the icon and name on the home screen (the manifest is app/manifest.ts).
+    appleWebApp: { capable: true, title: t('appName'), statusBarStyle: 'default' },
+    icons: { apple: [{ url: '/icons/apple-touch-icon.png', sizes: '180x180', type: 'image/png' }] },
+  };
 }
 
 export const viewport: Viewport = {

@@ -1,3 +1,4 @@
+import { InstallPromptCapture } from '@/components/pwa/install-capture';
 import { AreaShell } from '@/components/shell/area-shell';
 import { requireAreaActor } from '@/lib/auth/session';
 import { dealerScopeOf } from '@/lib/auth/scope';
@@ -9,6 +10,7 @@ export default async function DealerLayout({ children }: { children: React.React
   const dealer = await getOwnDealer(getDb(), dealerScopeOf(actor));
   return (
     <AreaShell area="dealer" actor={actor} subtitle={`${dealer.name} · ${dealer.code}`}>
+      <InstallPromptCapture />
       {children}
     </AreaShell>
   );

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { InstallApp } from '@/components/pwa/install-app';
 import { AccountPanel } from '@/components/shell/account-panel';
 import { MoreSections } from '@/components/shell/more-sections';
 import { can } from '@/lib/auth/permissions';
@@ -39,6 +40,7 @@ export default async function DealerAccountPage() {
         </Link>
       ) : null}
       <MoreSections area="dealer" actor={actor} exclude={['/dealer/finance', '/dealer/users']} />
+      <InstallApp />
     </AccountPanel>
   );
 }
