@@ -122,7 +122,7 @@ export function AnnouncementEditor({ id, status, initial, regions, chosenDealers
                   role="tab"
                   aria-selected={tab === name}
                   onClick={() => setTab(name)}
-                  className={`min-h-9 rounded-md px-3 text-sm font-medium ${tab === name ? 'bg-brand-700 text-white' : 'text-slate-700'}`}
+                  className={`min-h-11 rounded-md px-3 text-sm font-medium ${tab === name ? 'bg-brand-700 text-white' : 'text-slate-700'}`}
                 >
                   {t(`tabs.${name}`)}
                 </button>

@@ -96,7 +96,7 @@ export function DocumentActions({ document }: { document: EditableDocument }) {
       <ErrorNote state={publishState} />
       <ErrorNote state={deleteState} />
       <details className="rounded-lg border border-slate-200 px-3 py-2">
-        <summary className="min-h-8 cursor-pointer text-sm font-medium text-brand-800">{t('edit')}</summary>
+        <summary className="min-h-11 cursor-pointer py-3 text-sm font-medium text-brand-800">{t('edit')}</summary>
         <form action={edit} noValidate className="mt-2 flex flex-col gap-2">
           <input type="hidden" name="id" value={document.id} />
           <label className={LABEL} htmlFor={`lib-edit-title-${document.id}`}>

@@ -22,7 +22,7 @@ const STYLES = {
   },
   tabs: {
     list: 'grid grid-flow-col auto-cols-fr',
-    link: 'flex min-h-14 flex-col items-center justify-center gap-0.5 text-xs font-medium',
+    link: 'flex min-h-14 flex-col items-center justify-center gap-0.5 px-1 text-xs font-medium',
     current: 'text-brand-700',
     other: 'text-slate-600',
   },

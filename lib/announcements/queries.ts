@@ -101,7 +101,7 @@ export function plainExcerpt(markdown: string, max = 160): string {
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/^\s{0,3}(#{1,6}|>|[-*+]|\d+[.)])\s+/gm, '')
     .replace(/[*_~`|]+/g, '')
-    .replace(/^\s*-{3,}\s*$/gm, ' ')
+    .replace(/^[\s:-]*-{3,}[\s:-]*$/gm, ' ')
     .replace(/\s+/g, ' ')
     .trim();
   return plain.length > max ? `${plain.slice(0, max - 1).trimEnd()}…` : plain;

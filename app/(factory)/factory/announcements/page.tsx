@@ -49,7 +49,7 @@ export default async function FactoryAnnouncementsPage({ searchParams }: { searc
             key={s ?? 'all'}
             href={href(s)}
             aria-current={s === status ? 'page' : undefined}
-            className={`inline-flex min-h-10 items-center rounded-full border px-3 text-sm ${s === status ? 'border-brand-700 bg-brand-50 font-medium text-brand-800' : 'border-slate-300 bg-white text-slate-700 hover:bg-slate-50'}`}
+            className={`inline-flex min-h-11 items-center rounded-full border px-3 text-sm ${s === status ? 'border-brand-700 bg-brand-50 font-medium text-brand-800' : 'border-slate-300 bg-white text-slate-700 hover:bg-slate-50'}`}
           >
             {s ? t(`statusPlural.${s}`) : t('statusPlural.all')}
           </Link>

@@ -35,7 +35,7 @@ export default async function DealerNewsItemPage({ params }: { params: Promise<{
   return (
     <article className="mx-auto flex w-full max-w-3xl min-w-0 flex-col gap-4" data-testid="news-article" data-id={item.id} data-read={item.read ? 'true' : 'false'}>
       <MarkRead id={item.id} read={item.read} />
-      <Link href="/dealer/news" className="text-sm text-brand-700 hover:underline">
+      <Link href="/dealer/news" className="inline-flex min-h-11 items-center self-start text-sm text-brand-700 hover:underline">
         ← {t('backToNews')}
       </Link>
       <header className="flex flex-col gap-1">

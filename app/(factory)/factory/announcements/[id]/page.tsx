@@ -34,7 +34,7 @@ export default async function EditAnnouncementPage({ params, searchParams }: { p
   const a = announcement;
   return (
     <div className="flex min-w-0 flex-col gap-4" data-testid="announcement-page" data-id={a.id} data-status={a.status}>
-      <Link href="/factory/announcements" className="text-sm text-brand-700 hover:underline">
+      <Link href="/factory/announcements" className="inline-flex min-h-11 items-center self-start text-sm text-brand-700 hover:underline">
         ← {t('backToList')}
       </Link>
       <div className="flex flex-wrap items-start justify-between gap-3">

@@ -18,7 +18,7 @@ export default async function NewAnnouncementPage() {
   const [t, regions] = await Promise.all([getTranslations('announcements'), listAudienceRegions(getDb(), actor)]);
   return (
     <div className="flex min-w-0 flex-col gap-4">
-      <Link href="/factory/announcements" className="text-sm text-brand-700 hover:underline">
+      <Link href="/factory/announcements" className="inline-flex min-h-11 items-center self-start text-sm text-brand-700 hover:underline">
         ← {t('backToList')}
       </Link>
       <h1 className="text-xl font-semibold md:text-2xl">{t('new')}</h1>

@@ -31,7 +31,7 @@ export default async function FactoryDealerPage({ params, searchParams }: Props)
   const financeHref = receivablesHref('/factory/finance', { ...DEFAULT_RECEIVABLES_FILTER, q: card.code });
   return (
     <div className="flex min-w-0 flex-col gap-4">
-      <Link href="/factory/dealers" className="self-start text-sm font-medium text-brand-700 underline underline-offset-2">
+      <Link href="/factory/dealers" className="inline-flex min-h-11 items-center self-start text-sm font-medium text-brand-700 underline underline-offset-2">
         {t('back')}
       </Link>
       <div className="flex flex-wrap items-start justify-between gap-3">

@@ -35,7 +35,7 @@ export default async function NewDealerPage() {
   };
   return (
     <div className="mx-auto flex w-full max-w-3xl min-w-0 flex-col gap-4">
-      <Link href="/factory/dealers" className="self-start text-sm font-medium text-brand-700 underline underline-offset-2">
+      <Link href="/factory/dealers" className="inline-flex min-h-11 items-center self-start text-sm font-medium text-brand-700 underline underline-offset-2">
         {t('back')}
       </Link>
       <div>

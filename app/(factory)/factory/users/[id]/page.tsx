@@ -46,7 +46,7 @@ export default async function UserPage({ params }: Props) {
   return (
     <div className="flex min-w-0 flex-col gap-4">
       <div>
-        <Link href="/factory/users" className="text-sm font-medium text-brand-700 underline underline-offset-2">
+        <Link href="/factory/users" className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline underline-offset-2">
           {t('backToList')}
         </Link>
         <div className="mt-1 flex flex-wrap items-center gap-3">
@@ -68,7 +68,7 @@ export default async function UserPage({ params }: Props) {
       {can(actor, 'audit.read') ? (
         <Link
           href={`/factory/audit?${new URLSearchParams({ type: 'user', object: user.email })}`}
-          className="self-start text-sm font-medium text-brand-700 underline underline-offset-2"
+          className="inline-flex min-h-11 items-center self-start text-sm font-medium text-brand-700 underline underline-offset-2"
           data-testid="user-audit-link"
         >
           {t('auditLink')}

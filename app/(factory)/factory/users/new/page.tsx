@@ -20,7 +20,7 @@ export default async function NewUserPage() {
   return (
     <div className="flex min-w-0 flex-col gap-4">
       <div>
-        <Link href="/factory/users" className="text-sm font-medium text-brand-700 underline underline-offset-2">
+        <Link href="/factory/users" className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline underline-offset-2">
           {t('backToList')}
         </Link>
         <h1 className="mt-1 text-xl font-semibold md:text-2xl">{t('newTitle')}</h1>

@@ -26,7 +26,7 @@ export default async function AnnouncementStatsPage({ params }: { params: Promis
   if (!announcement || !stats) notFound();
   return (
     <div className="flex min-w-0 flex-col gap-4" data-testid="announcement-stats">
-      <Link href={`/factory/announcements/${announcement.id}`} className="text-sm text-brand-700 hover:underline">
+      <Link href={`/factory/announcements/${announcement.id}`} className="inline-flex min-h-11 items-center self-start text-sm text-brand-700 hover:underline">
         ← {announcement.title}
       </Link>
       <div>

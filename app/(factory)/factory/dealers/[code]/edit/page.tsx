@@ -51,7 +51,7 @@ export default async function EditDealerPage({ params }: Props) {
   };
   return (
     <div className="mx-auto flex w-full max-w-3xl min-w-0 flex-col gap-4">
-      <Link href={dealerHref(card.code)} className="self-start text-sm font-medium text-brand-700 underline underline-offset-2">
+      <Link href={dealerHref(card.code)} className="inline-flex min-h-11 items-center self-start text-sm font-medium text-brand-700 underline underline-offset-2">
         {card.name}
       </Link>
       <h1 className="text-xl font-semibold break-words md:text-2xl">{t('form.editTitle', { code: card.code })}</h1>
