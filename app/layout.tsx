@@ -11,7 +11,13 @@ export async function generateMetadata(): Promise<Metadata> {
     description: t('appDescription'),
     // Installed on an iPhone: its own window, the icon and name on the home screen (the manifest is app/manifest.ts).
     appleWebApp: { capable: true, title: t('appName'), statusBarStyle: 'default' },
-    icons: { apple: [{ url: '/icons/apple-touch-icon.png', sizes: '180x180', type: 'image/png' }] },
+    icons: {
+      icon: [
+        { url: '/icons/icon.svg', type: 'image/svg+xml' },
+        { url: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+      ],
+      apple: [{ url: '/icons/apple-touch-icon.png', sizes: '180x180', type: 'image/png' }],
+    },
   };
 }
 
