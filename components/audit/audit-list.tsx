@@ -11,10 +11,24 @@ type Change = { from: unknown; to: unknown };
 
 const MAX_VALUE = 160;
 
-/** A stored value in words: text as it is, the rest as JSON, long values cut. */
+/** A field's name in words where the log knows it, as stored otherwise. */
+function fieldLabel(key: string, t: Translate): string {
+  const path = `fields.${key}`;
+  return t.has(path) ? t(path) : key;
+}
+
+/** A stored value in words: text as it is, lists joined, objects as "field: value" pairs, long values cut. */
 function valueText(value: unknown, t: Translate): string {
   if (value === null || value === undefined || value === '') return t('noValue');
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  let text: string;
+  if (typeof value === 'string') text = value;
+  else if (typeof value === 'boolean') text = t(value ? 'yes' : 'no');
+  else if (Array.isArray(value)) text = value.length ? value.map((item) => valueText(item, t)).join(', ') : t('noValue');
+  else if (typeof value === 'object') {
+    text = Object.entries(value as Record<string, unknown>)
+      .map(([key, inner]) => `${fieldLabel(key, t)}: ${valueText(inner, t)}`)
+      .join('; ');
+  } else text = String(value);
   return text.length > MAX_VALUE ? `${text.slice(0, MAX_VALUE)}…` : text;
 }
 
@@ -35,7 +49,7 @@ function AuditData({ data, t }: { data: Record<string, unknown>; t: Translate })
     <dl className="grid grid-cols-[minmax(0,auto)_minmax(0,1fr)] gap-x-3 gap-y-0.5 text-xs" data-testid="audit-data">
       {changes?.map(([field, change]) => (
         <div key={`c-${field}`} className="contents" data-testid="audit-change" data-field={field}>
-          <dt className="font-medium text-slate-700">{field}</dt>
+          <dt className="font-medium text-slate-700">{fieldLabel(field, t)}</dt>
           <dd className="min-w-0 break-words">
             <del className="text-red-800">{valueText(change.from, t)}</del>
             <span aria-hidden="true"> → </span>
@@ -46,7 +60,7 @@ function AuditData({ data, t }: { data: Record<string, unknown>; t: Translate })
       ))}
       {facts.map(([key, value]) => (
         <div key={`f-${key}`} className="contents">
-          <dt className="font-medium text-slate-600">{key}</dt>
+          <dt className="font-medium text-slate-600">{fieldLabel(key, t)}</dt>
           <dd className="min-w-0 break-words text-slate-700">{valueText(value, t)}</dd>
         </div>
       ))}
