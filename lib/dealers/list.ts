@@ -10,6 +10,7 @@ import { CLOSED_CLAIM_STATUSES } from '@/lib/claims/queries';
 import { rowsOf, type DbOrTx } from '@/lib/db';
 import { debtPositionsSql } from '@/lib/finance/ageing';
 import { DEALERS_PAGE_SIZE, type DealerListFilter, type DealerSort } from './list-filter';
+import { alphabeticalKey } from '@/lib/db/alphabetical';
 
 // The factory's dealers list: search, filters, sort and offset paging over the dealers table
 // (thousands of rows), then the page's balances and overdue by the one debt rule of
@@ -62,7 +63,8 @@ function filterConditions(actor: Actor, filter: DealerListFilter): SQL {
   return sql.join(conditions, sql` and `);
 }
 
-const SORT_COLUMNS: Record<DealerSort, string> = { name: 'name', code: 'code', balance: 'balance_sort' };
+// Names in alphabetical order on any collation (lib/db/alphabetical.ts), codes as they are.
+const SORT_COLUMNS: Record<DealerSort, string> = { name: 'name_sort', code: 'code', balance: 'balance_sort' };
 
 type Row = {
   total: number | string;
@@ -126,7 +128,8 @@ export function listDealersSql(actor: Actor, filter: DealerListFilter, today: st
   return sql`
     with matching as (
       select d.id, d.code, d.name, d.tax_id, d.region, d.town, d.payer_category::text as payer_category, d.currency, d.active,
-             (d.created_by_id is not null and d.source_updated_at is null) as hand_made
+             (d.created_by_id is not null and d.source_updated_at is null) as hand_made,
+             ${alphabeticalKey(sql.raw('d.name'))} as name_sort
       from ${dealers} d
       where ${filterConditions(actor, filter)}
     ), paged as (

@@ -8,6 +8,7 @@ import type { DbOrTx } from '@/lib/db';
 import { INVITATION_PURPOSE } from '@/lib/dealer-users/invitation-token';
 import { PASSWORD_RESET_PURPOSE } from './links';
 import { USERS_PAGE_SIZE, userIdSchema, type UserListFilter, type UserState } from './schemas';
+import { alphabeticalKey } from '@/lib/db/alphabetical';
 
 // The administrator's view of every portal user. Each query takes the actor and refuses anyone
 // without users.manage (ForbiddenError); pages check the capability first and answer in words.
@@ -72,7 +73,7 @@ export async function listUsers(db: DbOrTx, actor: Actor | null, filter: UserLis
       .from(users)
       .leftJoin(dealers, eq(dealers.id, users.dealerId))
       .where(where)
-      .orderBy(asc(users.name), asc(users.email))
+      .orderBy(asc(alphabeticalKey(users.name)), asc(users.name), asc(users.email))
       .limit(USERS_PAGE_SIZE)
       .offset((filter.page - 1) * USERS_PAGE_SIZE),
     db.select({ n: count() }).from(users).leftJoin(dealers, eq(dealers.id, users.dealerId)).where(where),
