@@ -2,10 +2,14 @@
 // a database of their own, percentiles and Markdown tables, the machine's description, and
 // replacing one section of docs/BENCHMARKS.md.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import { register } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import postgres from 'postgres';
 
 export const root = path.resolve(import.meta.dirname, '..', '..');
 
@@ -322,4 +326,151 @@ export function guardRun(budgetMs: number, cleanup: () => Promise<void>): () => 
     });
   }
   return () => clearTimeout(watchdog);
+}
+
+/** The arguments parsed, or null after printing what is wrong and the usage (exit code 2). */
+export function parseOptions<T>(parse: (argv: readonly string[]) => T, usage: string): T | null {
+  try {
+    return parse(process.argv.slice(2));
+  } catch (err) {
+    if (err instanceof UsageError) {
+      console.error(`${err.message}\n${usage}`);
+      return null;
+    }
+    throw err;
+  }
+}
+
+/**
+ * The data layer's modules say `import 'server-only'` (Next.js refuses them in client bundles);
+ * outside Next.js that package throws, so a benchmark calling the data layer directly resolves it
+ * to its empty variant. Call before importing anything from lib/.
+ */
+export function allowServerOnlyModules(): void {
+  register(
+    `data:text/javascript,${encodeURIComponent(
+      `export async function resolve(specifier, context, next) {
+        if (specifier === 'server-only') return { url: ${JSON.stringify(pathToFileURL(path.join(root, 'node_modules/server-only/empty.js')).href)}, shortCircuit: true };
+        return next(specifier, context);
+      }`,
+    )}`,
+  );
+}
+
+/** Runs one step of preparing the data and prints how long it took. */
+export async function timed<T>(label: string, work: () => Promise<T>): Promise<T> {
+  const started = Date.now();
+  const result = await work();
+  console.log(`  ${label}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return result;
+}
+
+/** The first lines of docs/BENCHMARKS.md, written when the file does not exist yet. */
+export function benchmarksIntro(machine: Machine): string {
+  return [
+    '# Benchmarks',
+    '',
+    'How fast the portal does the things that come in bulk. Each section names how it was measured and the exact command, so it can be run again and compared.',
+    '',
+    `Machine of the figures below unless a section says otherwise: ${machine.nproc} CPUs (\`nproc\`, ${machine.cpuModel}), ${machine.memoryGiB} GiB memory, Node ${machine.node}.`,
+    '',
+  ].join('\n');
+}
+
+/**
+ * The database a benchmark fills and measures: a new `portal_bench_<kind>_<random>` on the
+ * server of `databaseUrl`, or with `reuse` one an earlier run kept. `cleanup` runs what was
+ * registered with `onCleanup` (newest first), then drops the database unless it was reused or
+ * `keep` is set (saying how to reuse or drop it), once however often it is called.
+ */
+export function benchDatabase(options: { databaseUrl: string; kind: string; reuse: string | null; keep: boolean }) {
+  const name = options.reuse ?? `portal_bench_${options.kind}_${randomBytes(4).toString('hex')}`;
+  const admin = postgres(options.databaseUrl, { max: 1, onnotice: () => {}, connect_timeout: 10 });
+  const closers: (() => Promise<unknown>)[] = [];
+  let created = false;
+  let cleaned: Promise<void> | null = null;
+  return {
+    name,
+    url: withDatabase(options.databaseUrl, name),
+    /** The server's version, for the machine's description. */
+    async serverVersion(): Promise<string> {
+      const [version] = await admin<{ v: string }[]>`select current_setting('server_version') as v`;
+      return version?.v ?? 'unknown';
+    },
+    /** Creates the database, or checks that the one to reuse exists. */
+    async prepare(): Promise<void> {
+      if (options.reuse) {
+        const [exists] = await admin<{ n: number }[]>`select count(*)::int as n from pg_database where datname = ${options.reuse}`;
+        if (!exists?.n) throw new UsageError(`There is no database ${options.reuse} to reuse.`);
+        return;
+      }
+      await admin.unsafe(`create database "${name}"`);
+      created = true;
+      console.log(`Created the database ${name}.`);
+    },
+    onCleanup(close: () => Promise<unknown>): void {
+      closers.unshift(close);
+    },
+    cleanup(): Promise<void> {
+      return (cleaned ??= (async () => {
+        for (const close of closers) await close().catch((err: unknown) => console.error('Could not close:', err));
+        if (created && !options.keep) {
+          await admin
+            .unsafe(`drop database if exists "${name}" with (force)`)
+            .then(() => console.log(`Dropped the database ${name}.`))
+            .catch((err: unknown) => console.error(`Could not drop the database ${name}:`, err));
+        } else if (created || options.reuse) {
+          console.log(`Kept the database ${name}: run again with --reuse ${name}, drop it with: psql -c 'drop database "${name}"'`);
+        }
+        await admin.end({ timeout: 5 }).catch(() => {});
+      })());
+    },
+  };
+}
+
+export type Plan = { label: string; ms: number; nodes: string[]; sharedHit: number; sharedRead: number };
+type PlanNode = { 'Node Type': string; 'Index Name'?: string; 'Relation Name'?: string; Plans?: PlanNode[] };
+
+function planNodes(node: PlanNode, out: string[] = []): string[] {
+  const where = node['Index Name'] ? ` using ${node['Index Name']}` : node['Relation Name'] ? ` on ${node['Relation Name']}` : '';
+  if (!['Limit', 'Result', 'Subquery Scan', 'CTE Scan'].includes(node['Node Type'])) out.push(`${node['Node Type']}${where}`);
+  for (const child of node.Plans ?? []) planNodes(child, out);
+  return out;
+}
+
+/**
+ * `explain (analyze, buffers)` of a statement, twice (the first run warms the cache as the measured
+ * runs before it did), in a transaction where `prepare` first sets what the data layer sets for it.
+ */
+export async function explainPlan(
+  sql: postgres.Sql,
+  label: string,
+  query: { sql: string; params: readonly unknown[] },
+  prepare: (tx: postgres.TransactionSql) => Promise<unknown> = async () => {},
+): Promise<Plan> {
+  type Answer = { 'QUERY PLAN': [{ Plan: PlanNode & { 'Shared Hit Blocks'?: number; 'Shared Read Blocks'?: number }; 'Execution Time': number }] }[];
+  const run = () =>
+    sql.begin(async (tx) => {
+      await prepare(tx);
+      return tx.unsafe<Answer>(`explain (analyze, buffers, format json) ${query.sql}`, query.params as postgres.ParameterOrJSON<never>[]);
+    });
+  await run();
+  const [row] = await run();
+  const plan = row?.['QUERY PLAN'][0];
+  if (!plan) throw new Error(`No plan for ${label}`);
+  return {
+    label,
+    ms: plan['Execution Time'],
+    nodes: [...new Set(planNodes(plan.Plan))],
+    sharedHit: plan.Plan['Shared Hit Blocks'] ?? 0,
+    sharedRead: plan.Plan['Shared Read Blocks'] ?? 0,
+  };
+}
+
+export function planTable(list: readonly Plan[]): string {
+  return markdownTable(
+    ['query', 'plan', 'execution ms', 'buffers hit / read'],
+    list.map((p) => [p.label, p.nodes.join(' → '), p.ms.toFixed(2), `${fmtInt(p.sharedHit)} / ${fmtInt(p.sharedRead)}`]),
+    [false, false, true, true],
+  );
 }

@@ -14,27 +14,32 @@
 // dealer D-1001 (dealer@demo.test) --big-dealer-orders of them: the heaviest list a dealer has.
 // The database is dropped at the end unless --keep; --reuse runs on a database kept earlier and
 // skips the filling. Localhost load only; every loop is bounded, and a watchdog ends a hung run.
-import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import {
+  benchDatabase,
+  benchmarksIntro,
   describeMachine,
-  guardRun,
+  explainPlan,
   fmtInt,
   fmtMs,
   fmtRate,
+  guardRun,
+  type Machine,
   markdownTable,
+  parseOptions,
   percentile,
+  type Plan,
+  planTable,
+  type Server,
+  signIn,
   startServer,
-  stopServer,
   STARTUP_TIMEOUT_MS,
+  stopServer,
   textArg,
+  timed,
   UsageError,
   wholeArg,
-  signIn,
-  withDatabase,
   writeSection,
-  type Machine,
-  type Server,
 } from './common';
 
 const USAGE =
@@ -138,13 +143,6 @@ const SURNAMES = ['Коваленко', 'Шевчук', 'Мельник', 'Бо�
 const PROFILES = ['REHAU Euro-Design 70', 'REHAU Synego 80', 'WDS 500', 'Veka Softline 70', 'Steko S500'];
 
 type FillReport = { seconds: number; dealers: number; orders: number; items: number; history: number; trips: number; bigDealerOrders: number; smallDealerOrders: number };
-
-async function timed<T>(label: string, work: () => Promise<T>): Promise<T> {
-  const started = Date.now();
-  const result = await work();
-  console.log(`  ${label}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  return result;
-}
 
 async function fill(sql: postgres.Sql, options: Options): Promise<void> {
   const [plant] = await sql<{ id: string }[]>`select id from plants order by id limit 1`;
@@ -343,34 +341,10 @@ async function runScenario(baseUrl: string, scenario: Scenario, concurrency: num
 // ---------------------------------------------------------------------------------------------
 // Query plans: the list's queries written out as the data layer sends them (lib/orders/queries.ts)
 
-type Plan = { key: string; label: string; ms: number; nodes: string[]; sharedHit: number; sharedRead: number };
+type KeyedPlan = Plan & { key: string };
 
-type PlanNode = { 'Node Type': string; 'Index Name'?: string; 'Relation Name'?: string; Plans?: PlanNode[] };
-
-function planNodes(node: PlanNode, out: string[] = []): string[] {
-  const where = node['Index Name'] ? ` using ${node['Index Name']}` : node['Relation Name'] ? ` on ${node['Relation Name']}` : '';
-  if (!['Limit', 'Result', 'Subquery Scan'].includes(node['Node Type'])) out.push(`${node['Node Type']}${where}`);
-  for (const child of node.Plans ?? []) planNodes(child, out);
-  return out;
-}
-
-async function explain(sql: postgres.Sql, key: string, label: string, query: string, params: (string | number)[]): Promise<Plan> {
-  // Twice: the first run warms the cache as the load before it would have.
-  await sql.unsafe(`explain (analyze, buffers, format json) ${query}`, params);
-  const [row] = await sql.unsafe<{ 'QUERY PLAN': [{ Plan: PlanNode & { 'Shared Hit Blocks'?: number; 'Shared Read Blocks'?: number }; 'Execution Time': number }] }[]>(
-    `explain (analyze, buffers, format json) ${query}`,
-    params,
-  );
-  const plan = row?.['QUERY PLAN'][0];
-  if (!plan) throw new Error(`No plan for ${key}`);
-  return {
-    key,
-    label,
-    ms: plan['Execution Time'],
-    nodes: [...new Set(planNodes(plan.Plan))],
-    sharedHit: plan.Plan['Shared Hit Blocks'] ?? 0,
-    sharedRead: plan.Plan['Shared Read Blocks'] ?? 0,
-  };
+async function explain(sql: postgres.Sql, key: string, label: string, query: string, params: (string | number)[]): Promise<KeyedPlan> {
+  return { key, ...(await explainPlan(sql, label, { sql: query, params })) };
 }
 
 const ROW_COLUMNS = `o.number, o.status, o.status_at, o.total, o.currency,
@@ -427,14 +401,6 @@ function loadTable(tallies: Tally[]): string {
   );
 }
 
-function planTable(list: Plan[]): string {
-  return markdownTable(
-    ['query', 'plan', 'execution ms', 'buffers hit / read'],
-    list.map((p) => [p.label, p.nodes.join(' → '), p.ms.toFixed(2), `${fmtInt(p.sharedHit)} / ${fmtInt(p.sharedRead)}`]),
-    [false, false, true, true],
-  );
-}
-
 function renderSection(report: Report): string {
   const m = report.machine;
   const c = report.counts;
@@ -478,69 +444,27 @@ function renderSection(report: Report): string {
   return lines.join('\n');
 }
 
-function intro(machine: Machine): string {
-  return [
-    '# Benchmarks',
-    '',
-    'How fast the portal does the things that come in bulk. Each section names how it was measured and the exact command, so it can be run again and compared.',
-    '',
-    `Machine of the figures below unless a section says otherwise: ${machine.nproc} CPUs (\`nproc\`, ${machine.cpuModel}), ${machine.memoryGiB} GiB memory, Node ${machine.node}.`,
-    '',
-  ].join('\n');
-}
-
 // ---------------------------------------------------------------------------------------------
 
 async function main(): Promise<number> {
-  let options: Options;
-  try {
-    options = parseArgs(process.argv.slice(2));
-  } catch (err) {
-    if (err instanceof UsageError) {
-      console.error(`${err.message}\n${USAGE}`);
-      return 2;
-    }
-    throw err;
-  }
+  const options = parseOptions(parseArgs, USAGE);
+  if (!options) return 2;
   const command = ['npx tsx scripts/bench/orders.ts', ...process.argv.slice(2)].join(' ');
-  const databaseName = options.reuse ?? `portal_bench_orders_${randomBytes(4).toString('hex')}`;
-  const benchUrl = withDatabase(options.databaseUrl, databaseName);
+  const database = benchDatabase({ databaseUrl: options.databaseUrl, kind: 'orders', reuse: options.reuse, keep: options.keep });
+  const { name: databaseName, url: benchUrl } = database;
   const scenarios = 9;
   const budgetMs =
     STARTUP_TIMEOUT_MS + FILL_TIMEOUT_MS + scenarios * options.concurrency.length * (options.seconds * 1000 + WARMUP_REQUESTS * REQUEST_TIMEOUT_MS) + 10 * 60_000;
 
-  const admin = postgres(options.databaseUrl, { max: 1, onnotice: () => {}, connect_timeout: 10 });
   let bench: postgres.Sql | null = null;
   let server: Server | null = null;
-  let created = false;
-  let cleaned: Promise<void> | null = null;
-  const cleanup = () =>
-    (cleaned ??= (async () => {
-      if (server) await stopServer(server).catch((err: unknown) => console.error('Could not stop the server:', err));
-      if (bench) await bench.end({ timeout: 5 }).catch(() => {});
-      if (created && !options.keep) {
-        await admin
-          .unsafe(`drop database if exists "${databaseName}" with (force)`)
-          .then(() => console.log(`Dropped the database ${databaseName}.`))
-          .catch((err: unknown) => console.error(`Could not drop the database ${databaseName}:`, err));
-      } else if (created || options.reuse) {
-        console.log(`Kept the database ${databaseName}: run again with --reuse ${databaseName}, drop it with: psql -c 'drop database "${databaseName}"'`);
-      }
-      await admin.end({ timeout: 5 }).catch(() => {});
-    })());
-  const disarm = guardRun(budgetMs, cleanup);
+  database.onCleanup(async () => server && stopServer(server));
+  database.onCleanup(async () => bench?.end({ timeout: 5 }));
+  const disarm = guardRun(budgetMs, database.cleanup);
 
   try {
-    const [version] = await admin<{ v: string }[]>`select current_setting('server_version') as v`;
-    const machine = describeMachine(version?.v ?? 'unknown');
-    if (options.reuse) {
-      const [exists] = await admin<{ n: number }[]>`select count(*)::int as n from pg_database where datname = ${options.reuse}`;
-      if (!exists?.n) throw new UsageError(`There is no database ${options.reuse} to reuse.`);
-    } else {
-      await admin.unsafe(`create database "${databaseName}"`);
-      created = true;
-      console.log(`Created the database ${databaseName}.`);
-    }
+    const machine = describeMachine(await database.serverVersion());
+    await database.prepare();
     server = await startServer(benchUrl);
     bench = postgres(benchUrl, { max: 2, onnotice: () => {}, connect_timeout: 10 });
 
@@ -633,13 +557,13 @@ async function main(): Promise<number> {
     };
     console.log('');
     console.log(loadTable(tallies));
-    writeSection(options.out, '## Orders API', renderSection(report), intro(machine));
+    writeSection(options.out, '## Orders API', renderSection(report), benchmarksIntro(machine));
     const failed = tallies.some((t) => t.errors > 0);
     if (failed) console.error('Some requests did not answer 200; see the errors column.');
     return failed ? 1 : 0;
   } finally {
     disarm();
-    await cleanup();
+    await database.cleanup();
   }
 }
 

@@ -16,38 +16,31 @@
 // of their orders). The database is dropped at the end unless --keep; --reuse runs on a database
 // kept earlier by this benchmark or by scripts/bench/orders.ts (its migrations are brought up to
 // date first) and skips the filling. Every loop is bounded, and a watchdog ends a hung run.
-import { randomBytes } from 'node:crypto';
-import { register } from 'node:module';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import postgres from 'postgres';
 import {
+  allowServerOnlyModules,
+  benchDatabase,
+  benchmarksIntro,
   describeMachine,
+  explainPlan,
   fmtInt,
   fmtMs,
   guardRun,
+  type Machine,
   markdownTable,
+  parseOptions,
   percentile,
-  root,
+  type Plan,
+  planTable,
   textArg,
+  timed,
   UsageError,
   wholeArg,
-  withDatabase,
   writeSection,
-  type Machine,
 } from './common';
 
-// The data layer's modules say `import 'server-only'` (Next.js refuses them in client bundles);
-// outside Next.js that package throws, so this process resolves it to its empty variant.
-register(
-  `data:text/javascript,${encodeURIComponent(
-    `export async function resolve(specifier, context, next) {
-      if (specifier === 'server-only') return { url: ${JSON.stringify(pathToFileURL(path.join(root, 'node_modules/server-only/empty.js')).href)}, shortCircuit: true };
-      return next(specifier, context);
-    }`,
-  )}`,
-);
+allowServerOnlyModules();
 
 const USAGE =
   'Usage: npx tsx scripts/bench/reports.ts [--dealers 3000] [--orders 1000000] [--runs 7] [--out docs/BENCHMARKS.md]\n' +
@@ -133,13 +126,6 @@ type Counts = {
   dailyRows: number;
   dailyMoves: number;
 };
-
-async function timed<T>(label: string, work: () => Promise<T>): Promise<T> {
-  const started = Date.now();
-  const result = await work();
-  console.log(`  ${label}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  return result;
-}
 
 async function fill(sql: postgres.Sql, options: Options): Promise<void> {
   const plantRows = await sql<{ id: string }[]>`select id from plants order by is_main desc, id limit 2`;
@@ -264,40 +250,6 @@ async function countRows(sql: postgres.Sql): Promise<Counts> {
 // Measuring
 
 type Timing = { report: string; days: number; plant: string; latencies: number[] };
-type Plan = { label: string; ms: number; nodes: string[]; sharedHit: number; sharedRead: number };
-type PlanNode = { 'Node Type': string; 'Index Name'?: string; 'Relation Name'?: string; Plans?: PlanNode[] };
-
-function planNodes(node: PlanNode, out: string[] = []): string[] {
-  const where = node['Index Name'] ? ` using ${node['Index Name']}` : node['Relation Name'] ? ` on ${node['Relation Name']}` : '';
-  if (!['Limit', 'Result', 'Subquery Scan'].includes(node['Node Type'])) out.push(`${node['Node Type']}${where}`);
-  for (const child of node.Plans ?? []) planNodes(child, out);
-  return out;
-}
-
-async function explain(sql: postgres.Sql, label: string, query: { sql: string; params: unknown[] }): Promise<Plan> {
-  const text = `explain (analyze, buffers, format json) ${query.sql}`;
-  const params = query.params as postgres.ParameterOrJSON<never>[];
-  type Answer = { 'QUERY PLAN': [{ Plan: PlanNode & { 'Shared Hit Blocks'?: number; 'Shared Read Blocks'?: number }; 'Execution Time': number }] }[];
-  // Twice: the first run warms the cache as the measured runs before it did. Without JIT, as the
-  // data layer runs them.
-  const run = () =>
-    sql.begin(async (tx) => {
-      await tx`set local jit = off`;
-      await tx`set local work_mem = '64MB'`;
-      return tx.unsafe<Answer>(text, params);
-    });
-  await run();
-  const [row] = await run();
-  const plan = row?.['QUERY PLAN'][0];
-  if (!plan) throw new Error(`No plan for ${label}`);
-  return {
-    label,
-    ms: plan['Execution Time'],
-    nodes: [...new Set(planNodes(plan.Plan))],
-    sharedHit: plan.Plan['Shared Hit Blocks'] ?? 0,
-    sharedRead: plan.Plan['Shared Read Blocks'] ?? 0,
-  };
-}
 
 function timingTable(timings: Timing[]): string {
   return markdownTable(
@@ -312,14 +264,6 @@ function timingTable(timings: Timing[]): string {
       fmtMs(t.latencies.at(-1) ?? NaN),
     ]),
     [false, true, false, true, true, true, true],
-  );
-}
-
-function planTable(list: Plan[]): string {
-  return markdownTable(
-    ['query', 'plan', 'execution ms', 'buffers hit / read'],
-    list.map((p) => [p.label, p.nodes.join(' → '), p.ms.toFixed(2), `${fmtInt(p.sharedHit)} / ${fmtInt(p.sharedRead)}`]),
-    [false, false, true, true],
   );
 }
 
@@ -372,71 +316,29 @@ function renderSection(report: Report): string {
   ].join('\n');
 }
 
-function intro(machine: Machine): string {
-  return [
-    '# Benchmarks',
-    '',
-    'How fast the portal does the things that come in bulk. Each section names how it was measured and the exact command, so it can be run again and compared.',
-    '',
-    `Machine of the figures below unless a section says otherwise: ${machine.nproc} CPUs (\`nproc\`, ${machine.cpuModel}), ${machine.memoryGiB} GiB memory, Node ${machine.node}.`,
-    '',
-  ].join('\n');
-}
-
 // ---------------------------------------------------------------------------------------------
 
 async function main(): Promise<number> {
-  let options: Options;
-  try {
-    options = parseArgs(process.argv.slice(2));
-  } catch (err) {
-    if (err instanceof UsageError) {
-      console.error(`${err.message}\n${USAGE}`);
-      return 2;
-    }
-    throw err;
-  }
+  const options = parseOptions(parseArgs, USAGE);
+  if (!options) return 2;
   const command = ['npx tsx scripts/bench/reports.ts', ...process.argv.slice(2)].join(' ');
-  const databaseName = options.reuse ?? `portal_bench_reports_${randomBytes(4).toString('hex')}`;
-  const benchUrl = withDatabase(options.databaseUrl, databaseName);
+  const database = benchDatabase({ databaseUrl: options.databaseUrl, kind: 'reports', reuse: options.reuse, keep: options.keep });
+  const { name: databaseName, url: benchUrl } = database;
 
   // The data layer, loaded after the hook above is in place.
   const { openDatabase } = await import('@/lib/db/client');
   const { seedDemoData, isDatabaseEmpty } = await import('@/lib/demo/seed');
   const { factoryToday } = await import('@/lib/calendar');
 
-  const admin = postgres(options.databaseUrl, { max: 1, onnotice: () => {}, connect_timeout: 10 });
   let bench: postgres.Sql | null = null;
   let handle: ReturnType<typeof openDatabase> | null = null;
-  let created = false;
-  let cleaned: Promise<void> | null = null;
-  const cleanup = () =>
-    (cleaned ??= (async () => {
-      if (handle) await handle.close().catch(() => {});
-      if (bench) await bench.end({ timeout: 5 }).catch(() => {});
-      if (created && !options.keep) {
-        await admin
-          .unsafe(`drop database if exists "${databaseName}" with (force)`)
-          .then(() => console.log(`Dropped the database ${databaseName}.`))
-          .catch((err: unknown) => console.error(`Could not drop the database ${databaseName}:`, err));
-      } else if (created || options.reuse) {
-        console.log(`Kept the database ${databaseName}: run again with --reuse ${databaseName}, drop it with: psql -c 'drop database "${databaseName}"'`);
-      }
-      await admin.end({ timeout: 5 }).catch(() => {});
-    })());
-  const disarm = guardRun(BUDGET_MS, cleanup);
+  database.onCleanup(async () => handle?.close());
+  database.onCleanup(async () => bench?.end({ timeout: 5 }));
+  const disarm = guardRun(BUDGET_MS, database.cleanup);
 
   try {
-    const [version] = await admin<{ v: string }[]>`select current_setting('server_version') as v`;
-    const machine = describeMachine(version?.v ?? 'unknown');
-    if (options.reuse) {
-      const [exists] = await admin<{ n: number }[]>`select count(*)::int as n from pg_database where datname = ${options.reuse}`;
-      if (!exists?.n) throw new UsageError(`There is no database ${options.reuse} to reuse.`);
-    } else {
-      await admin.unsafe(`create database "${databaseName}"`);
-      created = true;
-      console.log(`Created the database ${databaseName}.`);
-    }
+    const machine = describeMachine(await database.serverVersion());
+    await database.prepare();
     handle = openDatabase({ kind: 'postgres', url: benchUrl, poolMax: 2 });
     bench = postgres(benchUrl, { max: 1, onnotice: () => {}, connect_timeout: 10 });
     const started = Date.now();
@@ -505,18 +407,19 @@ async function main(): Promise<number> {
       ['deliveries: trips and orders per week, all plants', reports.deliveriesSql(year, null)],
       ['deliveries: trips and orders per week, main plant', reports.deliveriesSql(year, mainPlantId)],
     ] as const) {
-      plans.push(await explain(bench, label, dialect.sqlToQuery(query)));
+      // Without JIT, as the data layer (lib/reports/factory.ts readReport) runs them.
+      plans.push(await explainPlan(bench, label, dialect.sqlToQuery(query), (tx) => tx`set local jit = off`));
     }
     console.log(planTable(plans));
 
     const report: Report = { command, date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), machine, database: databaseName, fillSeconds, counts, timings, plans };
     console.log('');
     console.log(timingTable(timings));
-    writeSection(options.out, '## Factory reports', renderSection(report), intro(machine));
+    writeSection(options.out, '## Factory reports', renderSection(report), benchmarksIntro(machine));
     return 0;
   } finally {
     disarm();
-    await cleanup();
+    await database.cleanup();
   }
 }
 
