@@ -128,6 +128,38 @@ test('an administrator finds a dealer’s changes by its code; the order lookup 
   await expect(page).toHaveURL(new RegExp(`/factory/orders/${number}$`));
 });
 
+test('an administrator sets the working calendar: bad hours and dates are refused, an extra day off is kept', async ({ page }) => {
+  await signIn(page, 'admin');
+  await page.goto('/factory/settings');
+  const form = page.getByTestId('calendar-form');
+  const opens = form.getByTestId('cal-opensAt');
+  const closes = form.getByTestId('cal-closesAt');
+  const holidays = form.getByTestId('cal-extraHolidays');
+  const before = { closes: await closes.inputValue(), holidays: await holidays.inputValue() };
+
+  // Closing before opening, and a day that does not exist: refused with words, nothing saved.
+  await closes.fill(await opens.inputValue());
+  await holidays.fill(`${before.holidays}\n2027-02-30`.trim());
+  await form.getByTestId('calendar-save').click();
+  await expect(form.locator('#cal-closesAt-error')).toHaveText('Closing time must be after opening time.');
+  await expect(form.locator('#cal-extraHolidays-error')).toHaveText('Dates as YYYY-MM-DD, one per line, each a real day (e.g. 2026-12-31).');
+  await page.reload();
+  await expect(form.getByTestId('cal-closesAt')).toHaveValue(before.closes);
+  await expect(form.getByTestId('cal-extraHolidays')).toHaveValue(before.holidays);
+
+  // A day off far ahead (no claim filed by the other specs is due then) is kept across a reload.
+  await form.getByTestId('cal-extraHolidays').fill(`${before.holidays}\n2027-12-30`.trim());
+  await form.getByTestId('calendar-save').click();
+  await expect(form.getByTestId('calendar-saved')).toBeVisible();
+  await page.reload();
+  await expect(form.getByTestId('cal-extraHolidays')).toHaveValue(/2027-12-30/);
+
+  // Put the calendar back for the other specs.
+  await form.getByTestId('cal-extraHolidays').fill(before.holidays);
+  await form.getByTestId('calendar-save').click();
+  await expect(form.getByTestId('calendar-saved')).toBeVisible();
+});
+
 test('a factory manager is refused the audit log and the settings', async ({ page }) => {
   await signIn(page, 'factory');
   for (const path of ['/factory/audit', '/factory/settings']) {
