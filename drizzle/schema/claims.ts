@@ -96,9 +96,11 @@ export const claimMessages = pgTable(
     body: text().notNull(),
     /** Notes of the claims desk that the dealer never sees. */
     internal: boolean().notNull().default(false),
+    /** The client's Idempotency-Key: the same key from the same author answers the same message. */
+    idempotencyKey: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('claim_messages_claim_idx').on(t.claimId, t.createdAt)],
+  (t) => [index('claim_messages_claim_idx').on(t.claimId, t.createdAt), uniqueIndex('claim_messages_idempotency_key').on(t.authorId, t.idempotencyKey)],
 );
 
 /** Every status move of a claim: who, when, from, to, why. */
@@ -179,4 +181,28 @@ export const attachments = pgTable(
     index('attachments_owner_idx').on(t.ownerType, t.ownerId),
     check('attachments_size_positive', sql`${t.sizeBytes} > 0`),
   ],
+);
+
+/**
+ * A photo upload sent with an Idempotency-Key (lib/files/claim-upload.ts): the same key from the
+ * same user answers the attachments this upload stored instead of storing them again.
+ */
+export const claimUploads = pgTable(
+  'claim_uploads',
+  {
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    uploadedById: uuid()
+      .notNull()
+      .references(() => users.id),
+    idempotencyKey: text().notNull(),
+    claimId: bigint({ mode: 'number' })
+      .notNull()
+      .references(() => claims.id),
+    /** The message the photos were added to; null for photos of the claim itself. */
+    messageId: bigint({ mode: 'number' }).references(() => claimMessages.id),
+    /** The attachments rows it stored, in the order of the upload's files. */
+    attachmentIds: uuid().array().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('claim_uploads_idempotency_key').on(t.uploadedById, t.idempotencyKey)],
 );

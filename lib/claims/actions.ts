@@ -14,7 +14,7 @@ import { claimViewerOf } from './detail';
 import { claimMessageSchema, createClaimSchema, fieldErrorsOf, idempotencyKeySchema, isClaimableOrder, reassignSchema, type CreateClaimInput } from './schemas';
 import { addWorkingHours } from './sla';
 import { checkMessage, checkMove, MOVE_RULES } from './workflow';
-import { announceClaim, audit, DESK_ROLES, fail, inTransaction, invalid, lockClaim, Refusal, slaPolicy, viewerOf, type ClaimDone, type ClaimFailure } from './write';
+import { announceClaim, audit, DESK_ROLES, fail, inTransaction, invalid, lockClaim, Refusal, slaPolicy, viewerOf, type ClaimDone, type ClaimFailure, type LockedClaim } from './write';
 
 // The claim's writes: filing, the thread, assignment (the workflow's moves: lib/claims/moves.ts).
 // Each use case: parse → authorize (the role, then the claim must be one the actor may see, else
@@ -40,14 +40,12 @@ export async function createClaim(
   if (!actor || !isDealerRole(actor.role) || !can(actor, 'claims.file')) return fail('forbidden', 'Only a dealer’s users file claims.');
   const scope = dealerScopeOf(actor);
   const parsed = createClaimSchema.safeParse(input);
-  const key = idempotencyKey === null ? null : idempotencyKeySchema.safeParse(idempotencyKey);
-  if (!parsed.success || (key && !key.success)) {
-    return fail('invalid', 'Some fields are not valid; see details.', {
-      fields: { ...(parsed.success ? {} : fieldErrorsOf(parsed.error)), ...(key && !key.success ? { 'Idempotency-Key': key.error.issues[0]?.message ?? 'invalid' } : {}) },
-    });
+  const key = parseIdempotencyKey(idempotencyKey);
+  if (!parsed.success || !key.ok) {
+    return fail('invalid', 'Some fields are not valid; see details.', { fields: { ...(parsed.success ? {} : fieldErrorsOf(parsed.error)), ...(key.ok ? {} : key.fields) } });
   }
   const data = parsed.data;
-  const keyValue = key?.success ? key.data : null;
+  const keyValue = key.value;
 
   const replay = async (tx: Db | Tx) => {
     if (keyValue === null) return null;
@@ -140,6 +138,13 @@ export async function createClaim(
   return result;
 }
 
+/** The optional Idempotency-Key header, checked like a field so that a bad key is named in the 400's details. */
+function parseIdempotencyKey(raw: string | null): { ok: true; value: string | null } | { ok: false; fields: Record<string, string> } {
+  if (raw === null) return { ok: true, value: null };
+  const key = idempotencyKeySchema.safeParse(raw);
+  return key.success ? { ok: true, value: key.data } : { ok: false, fields: { 'Idempotency-Key': key.error.issues[0]?.message ?? 'invalid' } };
+}
+
 function sameClaim(existing: { orderNumber: string; itemPosition: number | null; category: ClaimCategory; description: string }, data: CreateClaimInput): boolean {
   return (
     existing.orderNumber === data.orderNumber &&
@@ -152,24 +157,61 @@ function sameClaim(existing: { orderNumber: string; itemPosition: number | null;
 // ---------------------------------------------------------------------------------------------
 // The thread
 
-export type MessageAdded = { ok: true; messageId: number; number: string; internal: boolean; createdAt: Date; status: ClaimStatus };
+export type MessageAdded = { ok: true; messageId: number; number: string; internal: boolean; createdAt: Date; status: ClaimStatus; created: boolean };
 
 /**
  * A message in the claim's thread. A dealer's message on a claim waiting for him is his answer: the
- * claim goes back to the desk. The desk's first public word is its first response.
+ * claim goes back to the desk. The desk's first public word is its first response. With an
+ * idempotency key, the same key from the same author answers the message it stored (also when two
+ * requests race), so an outbox that sends again never posts twice; the same key with another text,
+ * or on another claim, is refused.
  */
-export async function addClaimMessage(db: Db, actor: Actor | null, number: string, input: unknown): Promise<MessageAdded | ClaimFailure> {
+export async function addClaimMessage(
+  db: Db,
+  actor: Actor | null,
+  number: string,
+  input: unknown,
+  idempotencyKey: string | null = null,
+): Promise<MessageAdded | ClaimFailure> {
   const viewer = viewerOf(actor);
   if ('ok' in viewer) return viewer;
   const parsed = claimMessageSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
+  const key = parseIdempotencyKey(idempotencyKey);
+  if (!parsed.success || !key.ok) {
+    return fail('invalid', 'Some fields are not valid; see details.', { fields: { ...(parsed.success ? {} : fieldErrorsOf(parsed.error)), ...(key.ok ? {} : key.fields) } });
+  }
+  const keyValue = key.value;
   const internal = parsed.data.internal ?? false;
   const me = viewer.actor;
   if (internal && !can(me, 'claims.internalNotes')) return fail('forbidden', 'Internal notes are for the claims desk and factory staff.');
   if (!internal && !isDealerRole(me.role) && !can(me, 'claims.work')) return fail('forbidden', 'Factory staff write internal notes only: send internal: true.');
 
+  /** The message this key already stored, answered again; a refusal when the key came with something else. */
+  const replay = async (tx: Tx, claim: LockedClaim): Promise<MessageAdded | null> => {
+    if (keyValue === null) return null;
+    const [existing] = await tx
+      .select({ id: claimMessages.id, claimId: claimMessages.claimId, claimNumber: claims.number, body: claimMessages.body, internal: claimMessages.internal, createdAt: claimMessages.createdAt })
+      .from(claimMessages)
+      .innerJoin(claims, eq(claims.id, claimMessages.claimId))
+      .where(and(eq(claimMessages.authorId, me.userId), eq(claimMessages.idempotencyKey, keyValue)))
+      .limit(1);
+    if (!existing) return null;
+    if (existing.claimId !== claim.id || existing.body !== parsed.data.body || existing.internal !== internal) {
+      throw new Refusal(
+        fail('conflict', `This Idempotency-Key was already used for message ${existing.id} on claim ${existing.claimNumber} with another text; send a new key for a new message.`, {
+          reason: 'idempotency_key_reused',
+        }),
+      );
+    }
+    return { ok: true, messageId: existing.id, number: claim.number, internal, createdAt: existing.createdAt, status: claim.status, created: false };
+  };
+
   const result = await inTransaction(db, async (tx): Promise<MessageAdded> => {
+    // The claim first, so that a key never tells a stranger anything about a claim he may not see.
     const claim = await lockClaim(tx, viewer, number);
+    // Before the thread's rules: a resend answers what was stored even if the claim has moved on since.
+    const earlier = await replay(tx, claim);
+    if (earlier) return earlier;
     const allowed = checkMessage(claim, me, internal);
     if (!allowed.ok) {
       throw new Refusal(
@@ -181,9 +223,15 @@ export async function addClaimMessage(db: Db, actor: Actor | null, number: strin
     const now = new Date();
     const [message] = await tx
       .insert(claimMessages)
-      .values({ claimId: claim.id, authorId: me.userId, body: parsed.data.body, internal, createdAt: now })
+      .values({ claimId: claim.id, authorId: me.userId, body: parsed.data.body, internal, idempotencyKey: keyValue, createdAt: now })
+      .onConflictDoNothing({ target: [claimMessages.authorId, claimMessages.idempotencyKey] })
       .returning({ id: claimMessages.id });
-    if (!message) throw new Error('The message was not stored');
+    if (!message) {
+      // Another request with the same key committed first (on another claim: this one is locked).
+      const raced = await replay(tx, claim);
+      if (!raced) throw new Error('A message with this idempotency key conflicted but cannot be found');
+      return raced;
+    }
     const row = { number: claim.number, dealerId: claim.dealerId };
     let status = claim.status;
     if (isDealerRole(me.role) && checkMove(claim, me, 'answer').ok) {
@@ -200,15 +248,15 @@ export async function addClaimMessage(db: Db, actor: Actor | null, number: strin
         .set({ status, updatedAt: now, ...(firstResponse ? { firstResponseAt: now } : {}) })
         .where(eq(claims.id, claim.id));
     }
-    await audit(tx, me, 'claim.message', { number: claim.number, dealerId: internal ? null : claim.dealerId }, { messageId: message.id, internal });
+    await audit(tx, me, 'claim.message', { number: claim.number, dealerId: internal ? null : claim.dealerId }, { messageId: message.id, internal, idempotencyKey: keyValue });
     await tx.insert(outbox).values({
       event: 'claim.message',
       payload: { number: claim.number, messageId: message.id },
       audience: internal ? { roles: [...rolesWith('claims.internalNotes')] } : { dealerId: claim.dealerId, claim: claim.number, roles: [...DESK_ROLES] },
     });
-    return { ok: true, messageId: message.id, number: claim.number, internal, createdAt: now, status };
+    return { ok: true, messageId: message.id, number: claim.number, internal, createdAt: now, status, created: true };
   });
-  if (result.ok) wakeDispatcher();
+  if (result.ok && result.created) wakeDispatcher();
   return result;
 }
 

@@ -135,16 +135,19 @@ export function handleGetClaim(db: Db, actor: Actor | null, number: string): Pro
   });
 }
 
-/** POST /api/v1/claims/{number}/messages { body, internal? } → 201 the message. */
+/**
+ * POST /api/v1/claims/{number}/messages { body, internal? } with an optional header Idempotency-Key
+ * → 201 the message (the same message again for the same key, with Idempotent-Replayed: true).
+ */
 export function handleAddMessage(request: Request, db: Db, actor: Actor | null, number: string): Promise<Response> {
   return guarded(actor, { route: 'POST /api/v1/claims/{number}/messages', number }, async (me) => {
     const body = await readJson(request);
     if (!body.ok) return body.response;
-    const result = await addClaimMessage(db, me, number, body.body);
+    const result = await addClaimMessage(db, me, number, body.body, request.headers.get('idempotency-key'));
     if (!result.ok) return failed(result);
     return NextResponse.json(
       { id: result.messageId, number: result.number, internal: result.internal, createdAt: result.createdAt.toISOString(), status: result.status },
-      { status: 201, headers: NO_STORE },
+      { status: 201, headers: { ...NO_STORE, ...(result.created ? {} : { 'Idempotent-Replayed': 'true' }) } },
     );
   });
 }

@@ -96,7 +96,7 @@ export const createClaimSchema = z
   });
 export type CreateClaimInput = z.infer<typeof createClaimSchema>;
 
-/** The Idempotency-Key header: one key per claim the client means to file. */
+/** The Idempotency-Key header: one key per claim, message or upload the client means to send. */
 export const idempotencyKeySchema = z
   .string({ error: 'Idempotency-Key is required: send a new random key (e.g. a UUID) with each claim' })
   .regex(/^[\x21-\x7e]{8,200}$/, 'Idempotency-Key must be 8 to 200 visible ASCII characters, e.g. a UUID');

@@ -3,13 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { attachments, auditLog, claimMessages, claims, dealers, orderItems, orders, plants, users } from '@/drizzle/schema';
+import { attachments, auditLog, claimMessages, claims, claimUploads, dealers, orderItems, orders, plants, users } from '@/drizzle/schema';
 import type { Role } from '@/drizzle/schema/enums';
 import type { Actor } from '@/lib/auth/actor';
 import { parseEnv } from '@/lib/env';
 import { createTestDatabase } from '@/lib/testing/database';
 import { getAttachmentForActor } from './access';
-import { claimAcceptsUploads, uploadClaimPhotos, type UploadOutcome } from './claim-upload';
+import { claimAcceptsUploads, readUploadKey, uploadClaimPhotos, type UploadOutcome } from './claim-upload';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS_PER_OWNER } from './limits';
 import { FileWrites, filesRoot, openStoredFile, sha256Of, storageKeyOf, storeAttachments } from './store';
 import { heic, jpeg, png } from './test-photos';
@@ -128,6 +128,7 @@ describe('claim photos: upload, refusals, access', () => {
   });
 
   beforeEach(async () => {
+    await database.db.delete(claimUploads);
     await database.db.delete(attachments);
     fs.rmSync(root, { recursive: true, force: true });
   });
@@ -318,6 +319,115 @@ describe('claim photos: upload, refusals, access', () => {
     await writes.undo(database.db);
     expect(filesUnder(root)).toEqual([path.join(...storageKeyOf(sha256Of(kept)).split('/'))]);
     expect(await attachmentRows()).toHaveLength(1);
+  });
+
+  describe('sent again with an Idempotency-Key', () => {
+    const audits = async () => (await database.db.select().from(auditLog).where(eq(auditLog.action, 'claim.attachments_added'))).length;
+    const ok = (outcome: UploadOutcome) => {
+      if (!outcome.ok) throw new Error(outcome.message);
+      return outcome;
+    };
+
+    it('answers the attachments the first upload stored, storing no file and no row twice', async () => {
+      const shots = [photoFile('a.jpg', jpeg(900, 600)), photoFile('b.png', png(640, 480), 'image/png')];
+      const auditsBefore = await audits();
+      const first = ok(await uploadClaimPhotos(database.db, root, actor.dealerA, '20001', formOf(shots), 'upload-key-0001'));
+      expect(first.replayed).toBe(false);
+      const updatedAt = (await database.db.select({ at: claims.updatedAt }).from(claims).where(eq(claims.id, ids.claimA)))[0]!.at;
+
+      const again = ok(await uploadClaimPhotos(database.db, root, actor.dealerA, '20001', formOf(shots), 'upload-key-0001'));
+      expect(again).toEqual({ ...first, replayed: true });
+      expect(await attachmentRows()).toHaveLength(2);
+      expect(filesUnder(root)).toHaveLength(2);
+      expect(await audits()).toBe(auditsBefore + 1);
+      expect((await database.db.select({ at: claims.updatedAt }).from(claims).where(eq(claims.id, ids.claimA)))[0]!.at).toEqual(updatedAt);
+      expect(await database.db.select().from(claimUploads)).toEqual([
+        expect.objectContaining({ uploadedById: actor.dealerA.userId, idempotencyKey: 'upload-key-0001', claimId: ids.claimA, messageId: null, attachmentIds: first.attachments.map((a) => a.id) }),
+      ]);
+    });
+
+    it('answers a resend even when the first upload filled the claim to the limit', async () => {
+      const batch = Array.from({ length: MAX_PHOTOS_PER_OWNER }, (_, i) => photoFile(`full${i}.jpg`, jpeg(400 + i, 300)));
+      ok(await uploadClaimPhotos(database.db, root, actor.dealerA, '20001', formOf(batch), 'upload-key-full'));
+      const again = ok(await uploadClaimPhotos(database.db, root, actor.dealerA, '20001', formOf(batch), 'upload-key-full'));
+      expect(again.replayed).toBe(true);
+      expect(again.attachments).toHaveLength(MAX_PHOTOS_PER_OWNER);
+      expect(await attachmentRows()).toHaveLength(MAX_PHOTOS_PER_OWNER);
+    });
+
+    it('refuses the key with other photos, another claim or another message: 409 idempotency_key_reused, nothing stored', async () => {
+      ok(await uploadClaimPhotos(database.db, root, actor.dealerA, '20001', formOf([photoFile('a.jpg', jpeg(320, 240))]), 'upload-key-0002'));
+      const rowsBefore = await attachmentRows();
+      const filesBefore = filesUnder(root);
+      const auditsBefore = await audits();
+      for (const [number, form] of [
+        ['20001', formOf([photoFile('a.jpg', jpeg(321, 240))])],
+        ['20001', formOf([photoFile('a.jpg', jpeg(320, 240)), photoFile('b.jpg', jpeg(322, 240))])],
+        ['20001', formOf([photoFile('a.jpg', jpeg(320, 240))], ids.dealerMessage)],
+        ['20002', formOf([photoFile('a.jpg', jpeg(320, 240))])],
+      ] as const) {
+        const refusal = expectRefused(await uploadClaimPhotos(database.db, root, actor.dealerA, number, form, 'upload-key-0002'), 'conflict');
+        expect(refusal.details).toEqual({ conflict: 'idempotency_key_reused' });
+        expect(refusal.message).toContain('This Idempotency-Key was already used for other photos on claim 20001');
+      }
+      expect(await attachmentRows()).toEqual(rowsBefore);
+      expect(filesUnder(root)).toEqual(filesBefore);
+      expect(await audits()).toBe(auditsBefore);
+    });
+
+    it('refuses a malformed key naming the header, storing nothing', async () => {
+      for (const key of ['short', 'with space', '']) {
+        const refusal = expectRefused(await uploadClaimPhotos(database.db, root, actor.dealerA, '20001', formOf([photoFile('a.jpg', jpeg(20, 20))]), key), 'bad_request');
+        expect(refusal.details).toEqual({ 'Idempotency-Key': 'Idempotency-Key must be 8 to 200 visible ASCII characters, e.g. a UUID' });
+      }
+      expect(readUploadKey(null)).toEqual({ ok: true, key: null });
+      expect(readUploadKey('0b9d3a52-5a1e-4f4e-9a57-3c2f1f0e7d11')).toEqual({ ok: true, key: '0b9d3a52-5a1e-4f4e-9a57-3c2f1f0e7d11' });
+      expect(await attachmentRows()).toHaveLength(0);
+      expect(filesUnder(root)).toEqual([]);
+    });
+
+    it('answers another dealer’s user as missing, even with the key the claim’s dealer used', async () => {
+      ok(await uploadClaimPhotos(database.db, root, actor.dealerA, '20001', formOf([photoFile('a.jpg', jpeg(30, 30))]), 'upload-key-0003'));
+      expectRefused(await uploadClaimPhotos(database.db, root, actor.dealerB, '20001', formOf([photoFile('a.jpg', jpeg(30, 30))]), 'upload-key-0003'), 'not_found');
+      expectRefused(await uploadClaimPhotos(database.db, root, actor.dealerB, '20001', formOf([photoFile('a.jpg', jpeg(30, 30))]), 'upload-key-b-01'), 'not_found');
+      expect(await attachmentRows()).toHaveLength(1);
+    });
+
+    it('stores one upload when two with the same key arrive at once', async () => {
+      const shots = () => formOf([photoFile('c1.jpg', jpeg(500, 400)), photoFile('c2.jpg', jpeg(501, 400))]);
+      const [one, two] = await Promise.all([
+        uploadClaimPhotos(database.db, root, actor.dealerA, '20001', shots(), 'upload-key-0004'),
+        uploadClaimPhotos(database.db, root, actor.dealerA, '20001', shots(), 'upload-key-0004'),
+      ]);
+      expect([ok(one!).replayed, ok(two!).replayed].sort()).toEqual([false, true]);
+      expect(ok(one!).attachments).toEqual(ok(two!).attachments);
+      expect(await attachmentRows()).toHaveLength(2);
+      expect(filesUnder(root)).toHaveLength(2);
+      expect(await database.db.select().from(claimUploads)).toHaveLength(1);
+    });
+
+    it('lets only one of a claim and its message take a key sent to both at once', async () => {
+      const shot = () => formOf([photoFile('d.jpg', jpeg(510, 400))]);
+      const results = await Promise.all([
+        uploadClaimPhotos(database.db, root, actor.dealerA, '20001', shot(), 'upload-key-0005'),
+        uploadClaimPhotos(database.db, root, actor.dealerA, '20001', formOf([photoFile('d.jpg', jpeg(510, 400))], ids.dealerMessage), 'upload-key-0005'),
+      ]);
+      expect(results.filter((r) => r.ok)).toHaveLength(1);
+      expect(results.find((r) => !r.ok)).toMatchObject({ code: 'conflict', details: { conflict: 'idempotency_key_reused' } });
+      expect(await attachmentRows()).toHaveLength(1);
+    });
+
+    it('lets only one of two claims take a key sent to both at once (the second waits on the key, then is refused)', async () => {
+      const shot = () => formOf([photoFile('e.jpg', jpeg(520, 400))]);
+      const results = await Promise.all([
+        uploadClaimPhotos(database.db, root, actor.desk, '20001', shot(), 'upload-key-0006'),
+        uploadClaimPhotos(database.db, root, actor.desk, '20003', shot(), 'upload-key-0006'),
+      ]);
+      expect(results.filter((r) => r.ok)).toHaveLength(1);
+      expect(results.find((r) => !r.ok)).toMatchObject({ code: 'conflict', details: { conflict: 'idempotency_key_reused' } });
+      expect(await attachmentRows()).toHaveLength(1);
+      expect(filesUnder(root)).toHaveLength(1);
+    });
   });
 
   it('never opens a path outside the files folder', async () => {

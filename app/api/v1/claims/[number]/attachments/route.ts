@@ -3,7 +3,7 @@ import { can } from '@/lib/auth/permissions';
 import { ForbiddenError } from '@/lib/auth/scope';
 import { getActor } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
-import { claimAcceptsUploads, uploadClaimPhotos, uploadTooLarge } from '@/lib/files/claim-upload';
+import { claimAcceptsUploads, readUploadKey, uploadClaimPhotos, uploadTooLarge } from '@/lib/files/claim-upload';
 import { MAX_UPLOAD_REQUEST_BYTES } from '@/lib/files/limits';
 import { isMultipart, readLimitedForm, UploadTooLargeError } from '@/lib/files/multipart';
 import { filesRoot } from '@/lib/files/store';
@@ -15,7 +15,8 @@ export const dynamic = 'force-dynamic';
 /**
  * POST /api/v1/claims/{number}/attachments: photos for a claim (multipart/form-data, field `file`
  * once or more, optional field `messageId` for one's own message of the thread). All or nothing:
- * when one file is refused, none is stored. 201 { attachments: [...] }.
+ * when one file is refused, none is stored. 201 { attachments: [...] }. With the optional header
+ * Idempotency-Key, a resend answers the attachments the first request stored (Idempotent-Replayed: true).
  */
 export async function POST(request: Request, { params }: { params: Promise<{ number: string }> }) {
   const actor = await getActor();
@@ -34,6 +35,9 @@ export async function POST(request: Request, { params }: { params: Promise<{ num
     throw err;
   }
   if (!isMultipart(request)) return apiError('unsupported_media_type', 'Send the photos as multipart/form-data in the field "file".');
+  // A malformed key is refused before the upload's bytes are read.
+  const key = readUploadKey(request.headers.get('idempotency-key'));
+  if (!key.ok) return apiError(key.code, key.message, { details: key.details });
 
   let form: FormData;
   try {
@@ -47,9 +51,14 @@ export async function POST(request: Request, { params }: { params: Promise<{ num
   }
 
   try {
-    const outcome = await uploadClaimPhotos(db, filesRoot(), actor, number, form);
+    const outcome = await uploadClaimPhotos(db, filesRoot(), actor, number, form, key.key);
     if (!outcome.ok) return apiError(outcome.code, outcome.message, { details: outcome.details });
-    log.info('claim photos stored', { userId: actor.userId, claim: number, messageId: outcome.messageId, count: outcome.attachments.length });
+    log.info(outcome.replayed ? 'claim photos answered again for their idempotency key' : 'claim photos stored', {
+      userId: actor.userId,
+      claim: number,
+      messageId: outcome.messageId,
+      count: outcome.attachments.length,
+    });
     return NextResponse.json(
       {
         attachments: outcome.attachments.map((a) => ({
@@ -64,7 +73,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ num
           url: `/api/v1/attachments/${a.id}`,
         })),
       },
-      { status: 201, headers: { 'Cache-Control': 'no-store' } },
+      { status: 201, headers: { 'Cache-Control': 'no-store', ...(outcome.replayed ? { 'Idempotent-Replayed': 'true' } : {}) } },
     );
   } catch (err) {
     log.error('claim photos could not be stored', { userId: actor.userId, claim: number, err });
