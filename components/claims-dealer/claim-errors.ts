@@ -1,4 +1,4 @@
-import { ADDRESS_MAX_LENGTH, CONTACT_MAX_LENGTH, DESCRIPTION_MAX_LENGTH, MESSAGE_MAX_LENGTH, REASON_MAX_LENGTH } from '@/lib/claims/schemas';
+import { ADDRESS_MAX_LENGTH, CONTACT_MAX_LENGTH, DESCRIPTION_MAX_LENGTH, MESSAGE_MAX_LENGTH, REASON_MAX_LENGTH } from '@/lib/claims/limits';
 import { fieldProblem, type ApiFailure } from './api';
 
 // The API's answers (and the shared schema's problems) as keys of the `claimsDealer.errors`

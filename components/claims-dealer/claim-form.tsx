@@ -7,17 +7,23 @@ import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { CLAIM_CATEGORIES, type ClaimCategory, type ItemKind } from '@/drizzle/schema/enums';
 import { PhotoPicker, UploadProgress, useUploadErrorText, type PickedPhoto } from '@/components/files/photo-picker';
 import { UploadError, uploadClaimPhotos } from '@/components/files/upload';
+import { OutboxClaims } from '@/components/pwa/outbox-claims';
+import { claimEditing, forgetClaimEditing, outboxUserId } from '@/components/pwa/outbox-store';
+import { PHOTO_TYPES, type PhotoType } from '@/lib/files/limits';
+import { discardItem, enqueueClaim, getItem, requestBackgroundSync, type OutboxClaimItem } from '@/lib/pwa/outbox';
 import { ADDRESS_MAX_LENGTH, CONTACT_MAX_LENGTH, createClaimSchema, DESCRIPTION_MAX_LENGTH, fieldErrorsOf } from '@/lib/claims/schemas';
 import { newIdempotencyKey, postJson } from './api';
 import { forgetDraft, loadDraft, saveDraft, type ClaimDraft } from './claim-draft';
 import { claimFailureSaid, claimFieldErrors, type ClaimField, type Said } from './claim-errors';
 import { Alert, InputField, RadioCards, TextAreaField } from './form-controls';
-import { claimHref, newClaimHref } from './links';
+import { CLAIMS_HREF, claimHref, newClaimHref } from './links';
 import { PRIMARY_BUTTON, SECONDARY_BUTTON } from './styles';
 
 // Filing a claim from the phone: the construction, what is wrong, the words, the end customer,
 // photos. Sent once per draft (its Idempotency-Key), then the photos one by one with progress; a
 // photo that does not get through leaves the claim filed and says so, with a way to send it again.
+// Offline (or when the filing gets no answer) the claim and its photos go to the outbox under the
+// draft's key and are sent by themselves when the connection returns.
 
 export type ClaimFormOrder = {
   number: string;
@@ -50,6 +56,7 @@ type Progress = { current: number; total: number; fraction: number };
 function ClaimFormBody({ order, position: initialPosition }: Props) {
   const t = useTranslations('claimsDealer.form');
   const te = useTranslations('claimsDealer.errors');
+  const to = useTranslations('outbox');
   const tCategory = useTranslations('claimCategory');
   const tc = useTranslations('construction');
   const tOrder = useTranslations('orderDetail');
@@ -68,12 +75,39 @@ function ClaimFormBody({ order, position: initialPosition }: Props) {
   const [filed, setFiled] = useState<Filed | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [uploadFailure, setUploadFailure] = useState<{ text: string; sent: number; total: number } | null>(null);
+  const [queued, setQueued] = useState(false);
+  const [storeFailed, setStoreFailed] = useState(false);
+  // A claim the server refused, opened from the outbox to be fixed: its photos come back here.
+  const [editing] = useState(() => claimEditing(order.number));
   // A second tap arrives before React has re-rendered the disabled button.
   const busy = useRef(false);
 
   useEffect(() => {
-    if (!filed) saveDraft(order.number, draft);
-  }, [order.number, draft, filed]);
+    if (!filed && !queued) saveDraft(order.number, draft);
+  }, [order.number, draft, filed, queued]);
+
+  useEffect(() => {
+    if (!editing) return;
+    let cancelled = false;
+    void getItem(editing)
+      .then((item) => {
+        if (cancelled) return;
+        if (item?.kind !== 'claim' || item.state !== 'failed') {
+          forgetClaimEditing(order.number);
+          return;
+        }
+        setPhotos(pickedFromOutbox(item));
+        if (item.error) {
+          const failure = { ok: false as const, ...item.error };
+          setFieldErrors(claimFieldErrors(failure.details));
+          setProblem(claimFailureSaid(failure) ?? { key: 'fixFields' });
+        }
+      })
+      .catch((err: unknown) => console.error('claim form: the refused claim could not be read from the outbox', { order: order.number, err }));
+    return () => {
+      cancelled = true;
+    };
+  }, [editing, order.number]);
 
   const update = (change: Partial<ClaimDraft>, clears: ClaimField[]) => {
     setDraft((d) => ({ ...d, ...change }));
@@ -118,6 +152,31 @@ function ClaimFormBody({ order, position: initialPosition }: Props) {
     }
   }
 
+  /** Keeps the claim with its photos on this device, to be sent when the connection returns. */
+  async function queue(body: ReturnType<typeof payload>) {
+    try {
+      await enqueueClaim({
+        id: draft.key,
+        userId: outboxUserId(),
+        body,
+        photos: photos.map((p) => ({ blob: p.file, name: p.file.name, type: p.file.type })),
+      });
+    } catch (err) {
+      console.error('claim form: the claim could not be saved for later', { order: order.number, err });
+      setPhase('editing');
+      setStoreFailed(true);
+      return;
+    }
+    if (editing) {
+      await discardItem(editing).catch(() => {});
+      forgetClaimEditing(order.number);
+    }
+    forgetDraft(order.number);
+    setQueued(true);
+    setPhase('editing');
+    void requestBackgroundSync();
+  }
+
   async function submit(event: React.FormEvent) {
     event.preventDefault();
     if (busy.current) return;
@@ -137,7 +196,17 @@ function ClaimFormBody({ order, position: initialPosition }: Props) {
         return;
       }
       setPhase('sending');
+      setStoreFailed(false);
+      if (!navigator.onLine) {
+        await queue(body);
+        return;
+      }
       const answer = await postJson<{ number: string }>('/api/v1/claims', body, { 'Idempotency-Key': draft.key });
+      if (!answer.ok && answer.status === 0) {
+        // It may or may not have arrived: the outbox sends it again under the same key.
+        await queue(body);
+        return;
+      }
       if (!answer.ok) {
         setPhase('editing');
         setFieldErrors(claimFieldErrors(answer.details));
@@ -151,6 +220,10 @@ function ClaimFormBody({ order, position: initialPosition }: Props) {
       const number = answer.body.number;
       setFiled({ number });
       forgetDraft(order.number);
+      if (editing) {
+        void discardItem(editing).catch(() => {});
+        forgetClaimEditing(order.number);
+      }
       setFieldErrors({});
       if (await sendPhotos(number, photos)) router.replace(`${claimHref(number)}?filed=1`);
     } finally {
@@ -165,6 +238,26 @@ function ClaimFormBody({ order, position: initialPosition }: Props) {
   useEffect(() => {
     if (firstError) document.getElementById(FIELD_IDS[firstError])?.scrollIntoView({ block: 'center', behavior: 'smooth' });
   }, [firstError]);
+
+  if (queued) {
+    return (
+      <div className="flex flex-col gap-4" data-testid="claim-queued">
+        <Alert tone="warning" testId="claim-form-queued">
+          <p className="font-semibold">{to('savedTitle')}</p>
+          <p>{to('saved')}</p>
+        </Alert>
+        <OutboxClaims />
+        <div className="flex flex-wrap gap-3">
+          <Link href={CLAIMS_HREF} className={SECONDARY_BUTTON}>
+            {to('toList')}
+          </Link>
+          <Link href={newClaimHref()} className={SECONDARY_BUTTON}>
+            {t('changeOrder')}
+          </Link>
+        </div>
+      </div>
+    );
+  }
 
   return (
     <form onSubmit={submit} noValidate className="flex flex-col gap-4" data-testid="claim-form" aria-busy={sending}>
@@ -282,6 +375,16 @@ function ClaimFormBody({ order, position: initialPosition }: Props) {
       </section>
 
       <div className="flex flex-col gap-3">
+        {editing && problem ? (
+          <p className="text-sm font-semibold text-red-900" data-testid="claim-form-editing">
+            {to('editingTitle')}
+          </p>
+        ) : null}
+        {storeFailed ? (
+          <Alert testId="claim-form-store-failed">
+            <p>{to('storageFailed')}</p>
+          </Alert>
+        ) : null}
         {problem ? (
           <Alert testId="claim-form-problem">
             <p>{te(problem.key, problem.values)}</p>
@@ -324,3 +427,22 @@ const FIELD_IDS: Record<ClaimField, string> = {
 
 /** The fields top to bottom: the first one with a problem is brought into view. */
 const CLAIM_ORDER_OF_FIELDS: readonly ClaimField[] = ['orderNumber', 'itemPosition', 'category', 'damageNotedOnDelivery', 'description', 'customerAddress', 'customerContact'];
+
+const isPhotoType = (type: string): type is PhotoType => (PHOTO_TYPES as readonly string[]).includes(type);
+
+/** The photos of a refused claim from the outbox, back in the picker as if just picked. */
+function pickedFromOutbox(item: OutboxClaimItem): PickedPhoto[] {
+  return item.payload.photos.map((photo, index) => {
+    const type = isPhotoType(photo.type) ? photo.type : 'image/jpeg';
+    const file = new File([photo.blob], photo.name, { type });
+    return {
+      key: `${item.id}:${index}`,
+      file,
+      type,
+      compressed: false,
+      originalName: photo.name,
+      originalSize: file.size,
+      previewUrl: type === 'image/heic' || type === 'image/heif' ? null : URL.createObjectURL(file),
+    };
+  });
+}

@@ -53,7 +53,7 @@ export async function ClaimThread({ claim }: { claim: ClaimDetail }) {
         <p className="text-sm text-slate-600">{t('answerAbove')}</p>
       ) : (
         <div className="border-t border-slate-100 pt-3">
-          <MessageComposer number={claim.number} mode="message" />
+          <MessageComposer number={claim.number} mode="message" knownMessageIds={claim.messages.map((m) => m.id)} />
         </div>
       )}
     </section>

@@ -1,7 +1,7 @@
 // Where the dealer's claim screens live, and which orders take a claim (the rule itself is the
 // data layer's). No server imports: the order page (server) and the claim form (client) both use them.
 
-export { CLAIMABLE_ORDER_STATUSES, isClaimableOrder } from '@/lib/claims/schemas';
+export { CLAIMABLE_ORDER_STATUSES, isClaimableOrder } from '@/lib/claims/limits';
 
 export const CLAIMS_HREF = '/dealer/claims';
 

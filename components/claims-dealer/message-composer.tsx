@@ -5,8 +5,11 @@ import { useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
 import { PhotoPicker, UploadProgress, useUploadErrorText, type PickedPhoto } from '@/components/files/photo-picker';
 import { UploadError, uploadClaimPhotos } from '@/components/files/upload';
+import { OutboxMessages } from '@/components/pwa/outbox-messages';
+import { outboxUserId } from '@/components/pwa/outbox-store';
 import { MESSAGE_MAX_LENGTH } from '@/lib/claims/schemas';
-import { postJson } from './api';
+import { enqueueClaimMessage, requestBackgroundSync } from '@/lib/pwa/outbox';
+import { newIdempotencyKey, postJson } from './api';
 import { textFailureSaid, type Said } from './claim-errors';
 import { Alert, TextAreaField } from './form-controls';
 import { PRIMARY_BUTTON } from './styles';
@@ -18,10 +21,12 @@ type Pending = { messageId: number; failure: string };
 /**
  * The dealer's word in the claim's thread, with photos. On a claim waiting for him (`answer`) it
  * is his answer, and the API hands the claim back to the desk. The message goes first, then its
- * photos one by one; nothing typed is lost when something fails.
+ * photos one by one; nothing typed is lost when something fails. Offline (or with no answer) the
+ * message and its photos wait in the outbox, shown above the box, and go when the connection returns.
  */
-export function MessageComposer({ number, mode }: { number: string; mode: 'message' | 'answer' }) {
+export function MessageComposer({ number, mode, knownMessageIds }: { number: string; mode: 'message' | 'answer'; knownMessageIds?: readonly number[] }) {
   const t = useTranslations('claimsDealer.thread');
+  const to = useTranslations('outbox');
   const te = useTranslations('claimsDealer.errors');
   const uploadErrorText = useUploadErrorText();
   const router = useRouter();
@@ -33,6 +38,10 @@ export function MessageComposer({ number, mode }: { number: string; mode: 'messa
   const [sending, setSending] = useState(false);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [sent, setSent] = useState(false);
+  const [queued, setQueued] = useState(false);
+  const [storeFailed, setStoreFailed] = useState(false);
+  // One key per message: a resend after a lost answer is the same message.
+  const [key, setKey] = useState(newIdempotencyKey);
   const busy = useRef(false);
   const id = `claim-${mode}`;
 
@@ -56,11 +65,30 @@ export function MessageComposer({ number, mode }: { number: string; mode: 'messa
     }
   }
 
+  /** Keeps the message with its photos on this device, to be sent when the connection returns. */
+  async function queue() {
+    try {
+      await enqueueClaimMessage({ id: key, userId: outboxUserId(), claimNumber: number, body, photos: photos.map((p) => ({ blob: p.file, name: p.file.name, type: p.file.type })) });
+    } catch (err) {
+      console.error('claim thread: the message could not be saved for later', { claim: number, err });
+      setStoreFailed(true);
+      return;
+    }
+    setBody('');
+    setPhotos([]);
+    setFieldError(null);
+    setKey(newIdempotencyKey());
+    setQueued(true);
+    void requestBackgroundSync();
+  }
+
   async function submit(event: React.FormEvent) {
     event.preventDefault();
     if (busy.current) return;
     setProblem(null);
     setSent(false);
+    setQueued(false);
+    setStoreFailed(false);
     if (!pending && body.trim() === '') {
       setFieldError({ key: photos.length ? 'field.messageWithPhotos' : 'field.message' });
       return;
@@ -70,7 +98,16 @@ export function MessageComposer({ number, mode }: { number: string; mode: 'messa
     try {
       let messageId = pending?.messageId;
       if (messageId === undefined) {
-        const answer = await postJson<{ id: number }>(`/api/v1/claims/${encodeURIComponent(number)}/messages`, { body });
+        if (!navigator.onLine) {
+          await queue();
+          return;
+        }
+        const answer = await postJson<{ id: number }>(`/api/v1/claims/${encodeURIComponent(number)}/messages`, { body }, { 'Idempotency-Key': key });
+        if (!answer.ok && answer.status === 0) {
+          // It may or may not have arrived: the outbox sends it again under the same key.
+          await queue();
+          return;
+        }
         if (!answer.ok) {
           const said = textFailureSaid(answer, 'body');
           setFieldError(said.field ?? null);
@@ -81,6 +118,7 @@ export function MessageComposer({ number, mode }: { number: string; mode: 'messa
         messageId = answer.body.id;
         setBody('');
         setFieldError(null);
+        setKey(newIdempotencyKey());
       }
       if (await sendPhotos(messageId)) {
         setPending(null);
@@ -96,6 +134,14 @@ export function MessageComposer({ number, mode }: { number: string; mode: 'messa
 
   return (
     <form onSubmit={submit} noValidate className="flex flex-col gap-3" data-testid={`composer-${mode}`} aria-busy={sending}>
+      <OutboxMessages
+        number={number}
+        knownMessageIds={knownMessageIds}
+        onEdit={(text) => {
+          setBody(text);
+          setKey(newIdempotencyKey());
+        }}
+      />
       {pending ? null : (
         <TextAreaField
           id={id}
@@ -132,6 +178,16 @@ export function MessageComposer({ number, mode }: { number: string; mode: 'messa
           >
             {t('dropPhotos')}
           </button>
+        </Alert>
+      ) : null}
+      {queued ? (
+        <Alert tone="warning" testId="message-queued">
+          <p>{to('message.queued')}</p>
+        </Alert>
+      ) : null}
+      {storeFailed ? (
+        <Alert>
+          <p>{to('storageFailed')}</p>
         </Alert>
       ) : null}
       {sent ? (

@@ -1,23 +1,14 @@
 import { z } from 'zod';
-import { CLAIM_CATEGORIES, CLAIM_STATUSES, RESOLUTION_KINDS, type OrderStatus } from '@/drizzle/schema/enums';
+import { CLAIM_CATEGORIES, CLAIM_STATUSES, RESOLUTION_KINDS } from '@/drizzle/schema/enums';
 import { addDays, factoryToday } from '@/lib/calendar';
 
 // What a claim's forms, the client API and the actions accept (contract section 4). No server
 // imports: the claim forms read the same limits. Every message names its field, for integrators;
 // the pages word their own errors through next-intl.
 
-/** Orders a claim may be filed on: on their way or delivered. */
-export const CLAIMABLE_ORDER_STATUSES: readonly OrderStatus[] = ['shipped', 'delivered'];
+export { ADDRESS_MAX_LENGTH, CLAIMABLE_ORDER_STATUSES, CONTACT_MAX_LENGTH, DESCRIPTION_MAX_LENGTH, isClaimableOrder, MESSAGE_MAX_LENGTH, REASON_MAX_LENGTH } from './limits';
+import { ADDRESS_MAX_LENGTH, CONTACT_MAX_LENGTH, DESCRIPTION_MAX_LENGTH, MESSAGE_MAX_LENGTH, REASON_MAX_LENGTH } from './limits';
 
-export function isClaimableOrder(status: OrderStatus): boolean {
-  return CLAIMABLE_ORDER_STATUSES.includes(status);
-}
-
-export const DESCRIPTION_MAX_LENGTH = 5000;
-export const MESSAGE_MAX_LENGTH = 5000;
-export const REASON_MAX_LENGTH = 2000;
-export const ADDRESS_MAX_LENGTH = 300;
-export const CONTACT_MAX_LENGTH = 200;
 /** The furthest ahead a repair visit may be booked. */
 export const VISIT_MAX_DAYS_AHEAD = 366;
 export const CLAIM_PAGE_SIZE = 50;

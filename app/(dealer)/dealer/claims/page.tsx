@@ -4,6 +4,8 @@ import { getTranslations } from 'next-intl/server';
 import { ClaimList } from '@/components/claims-dealer/claim-list';
 import { CLAIMS_HREF, newClaimHref } from '@/components/claims-dealer/links';
 import { PRIMARY_BUTTON } from '@/components/claims-dealer/styles';
+import { OutboxClaims } from '@/components/pwa/outbox-claims';
+import { AsOf } from '@/components/pwa/as-of';
 import { LiveRefresh } from '@/components/realtime/live-refresh';
 import { requireAreaActor } from '@/lib/auth/session';
 import { claimViewerOf, listClaims } from '@/lib/claims/detail';
@@ -42,6 +44,9 @@ export default async function DealerClaimsPage({ searchParams }: { searchParams:
           {t('fileClaim')}
         </Link>
       </div>
+      <AsOf />
+      {/* Claims written offline on this device: shown here until sent, or refused with the reason. */}
+      <OutboxClaims />
       {waitingCount > 0 ? (
         <p role="status" className="rounded-lg border border-orange-300 bg-orange-50 px-3 py-2.5 text-sm font-medium text-orange-950" data-testid="claims-waiting-summary">
           {t('waitingSummary', { count: waitingCount })}
