@@ -2,12 +2,12 @@
 
 import { useRouter } from 'next/navigation';
 import { createContext, useContext, useEffect, useMemo, useRef, useState } from 'react';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import type { RealtimeEvent, RealtimePayloads } from './events';
 
 // One Socket.IO connection per browser tab, to the portal's own origin (default path /socket.io),
 // authenticated by the session cookie. Screens subscribe to events; after a drop the server could
-// not bridge (no connection state recovery) or after the tab slept a while, a "resync" tells
+// not bridge (no connection state recovery), after the tab slept a while or was offline, a "resync" tells
 // everyone to fetch the current truth, and the page's server components are re-rendered.
 
 export type ConnectionState = 'connecting' | 'connected' | 'disconnected';
@@ -35,7 +35,19 @@ const RETRY_DELAYS_MS = [5_000, 15_000, 60_000];
 // development double mount) and closed shortly after the last one is gone.
 let shared: { socket: Socket; users: number; closeTimer?: ReturnType<typeof setTimeout> } | null = null;
 
-function acquireSocket(): Socket {
+type Connect = (typeof import('socket.io-client'))['io'];
+
+/**
+ * The client library comes after the page is up (a separate chunk): the page's first load carries
+ * only what draws it, and the events replayed or refetched on connecting lose nothing meanwhile.
+ */
+let library: Promise<Connect> | null = null;
+function loadLibrary(): Promise<Connect> {
+  library ??= import('socket.io-client').then((m) => m.io);
+  return library;
+}
+
+function acquireSocket(io: Connect): Socket {
   if (shared) {
     clearTimeout(shared.closeTimer);
     shared.users += 1;
@@ -103,82 +115,128 @@ export function RealtimeProvider({ children }: { children: React.ReactNode }) {
   );
 
   useEffect(() => {
-    const s = acquireSocket();
-    let everConnected = s.connected;
-    let retries = 0;
-    let retryTimer: ReturnType<typeof setTimeout> | undefined;
-    let hiddenAt: number | null = null;
-    let lastResync = 0;
+    // Everything the tab's socket does while this provider is mounted; returns the cleanup.
+    function start(s: Socket): () => void {
+      let everConnected = s.connected;
+      let retries = 0;
+      let retryTimer: ReturnType<typeof setTimeout> | undefined;
+      let hiddenAt: number | null = null;
+      let lastResync = 0;
+      // Offline, or shown from the saved copy while offline: the first connection after it must
+      // fetch the truth even though this tab never had a connection to recover.
+      let missedWhileOffline = !navigator.onLine;
 
-    const resync = () => {
-      const now = Date.now();
-      if (now - lastResync < 2_000) return;
-      lastResync = now;
-      for (const handler of resyncHandlers.current) handler();
-      api.requestRefresh();
-    };
+      const resync = () => {
+        // Offline a refresh cannot reach the server; the `online` event resyncs.
+        if (!navigator.onLine) return;
+        const now = Date.now();
+        if (now - lastResync < 2_000) return;
+        lastResync = now;
+        for (const handler of resyncHandlers.current) handler();
+        api.requestRefresh();
+      };
 
-    const onConnect = () => {
-      setState('connected');
-      retries = 0;
-      // A drop the server could bridge replays the missed events; anything else may have missed some.
-      if (everConnected && !s.recovered) resync();
-      everConnected = true;
-    };
-    const onDisconnect = (reason: Socket.DisconnectReason) => {
-      setState('disconnected');
-      // The server closed it (signed out elsewhere, deactivated, a restart): ask once more; the
-      // handshake decides.
-      if (reason === 'io server disconnect') scheduleRetry();
-    };
-    const onConnectError = (err: Error) => {
-      setState('disconnected');
-      // The server refused it (socket.io does not retry those by itself). An expired session is
-      // not retried: the next page load goes to sign in.
-      if (!s.active && err.message !== 'unauthorized') scheduleRetry();
-    };
-    const scheduleRetry = () => {
-      clearTimeout(retryTimer);
-      const delay = RETRY_DELAYS_MS[Math.min(retries, RETRY_DELAYS_MS.length - 1)];
-      retries += 1;
-      retryTimer = setTimeout(() => {
-        if (!s.connected && !s.active) s.connect();
-      }, delay);
-    };
-    const onVisibility = () => {
-      if (document.visibilityState === 'hidden') {
-        hiddenAt = Date.now();
-        return;
-      }
-      const sleptLong = hiddenAt !== null && Date.now() - hiddenAt > STALE_AFTER_HIDDEN_MS;
-      hiddenAt = null;
-      if (!s.connected && !s.active) s.connect();
-      if (sleptLong) resync();
-    };
-
-    const onEvent = (event: string, payload: unknown) => {
-      for (const handler of handlers.current.get(event) ?? []) {
-        try {
-          handler(payload);
-        } catch (err) {
-          console.error('realtime handler failed', event, err);
+      const onConnect = () => {
+        setState('connected');
+        retries = 0;
+        // A drop the server could bridge replays the missed events; anything else may have missed some.
+        if ((everConnected && !s.recovered) || missedWhileOffline) resync();
+        everConnected = true;
+        missedWhileOffline = false;
+      };
+      const onDisconnect = (reason: Socket.DisconnectReason) => {
+        setState('disconnected');
+        // The server closed it (signed out elsewhere, deactivated, a restart): ask once more; the
+        // handshake decides.
+        if (reason === 'io server disconnect') scheduleRetry();
+      };
+      const onConnectError = (err: Error) => {
+        setState('disconnected');
+        // The server refused it (socket.io does not retry those by itself). An expired session is
+        // not retried: the next page load goes to sign in.
+        if (!s.active && err.message !== 'unauthorized') scheduleRetry();
+      };
+      const scheduleRetry = () => {
+        clearTimeout(retryTimer);
+        const delay = RETRY_DELAYS_MS[Math.min(retries, RETRY_DELAYS_MS.length - 1)];
+        retries += 1;
+        retryTimer = setTimeout(() => {
+          if (!s.connected && !s.active) s.connect();
+        }, delay);
+      };
+      const onVisibility = () => {
+        if (document.visibilityState === 'hidden') {
+          hiddenAt = Date.now();
+          return;
         }
-      }
-    };
+        const sleptLong = hiddenAt !== null && Date.now() - hiddenAt > STALE_AFTER_HIDDEN_MS;
+        hiddenAt = null;
+        if (!s.connected && !s.active) s.connect();
+        if (sleptLong) resync();
+      };
+      // Back online: connect now rather than at the next retry, and fetch what changed meanwhile.
+      const onOnline = () => {
+        if (!s.connected && !s.active) s.connect();
+        resync();
+      };
+      const onOffline = () => {
+        missedWhileOffline = true;
+      };
+      // A page restored from the browser's back-forward cache shows whatever it showed when left.
+      const onPageShow = (event: PageTransitionEvent) => {
+        if (!event.persisted) return;
+        if (!s.connected && !s.active) s.connect();
+        resync();
+      };
 
-    s.onAny(onEvent);
-    s.on('connect', onConnect);
-    s.on('disconnect', onDisconnect);
-    s.on('connect_error', onConnectError);
-    document.addEventListener('visibilitychange', onVisibility);
+      const onEvent = (event: string, payload: unknown) => {
+        for (const handler of handlers.current.get(event) ?? []) {
+          try {
+            handler(payload);
+          } catch (err) {
+            console.error('realtime handler failed', event, err);
+          }
+        }
+      };
+
+      s.onAny(onEvent);
+      s.on('connect', onConnect);
+      s.on('disconnect', onDisconnect);
+      s.on('connect_error', onConnectError);
+      document.addEventListener('visibilitychange', onVisibility);
+      window.addEventListener('online', onOnline);
+      window.addEventListener('offline', onOffline);
+      window.addEventListener('pageshow', onPageShow);
+      return () => {
+        clearTimeout(retryTimer);
+        s.offAny(onEvent);
+        s.off('connect', onConnect);
+        s.off('disconnect', onDisconnect);
+        s.off('connect_error', onConnectError);
+        document.removeEventListener('visibilitychange', onVisibility);
+        window.removeEventListener('online', onOnline);
+        window.removeEventListener('offline', onOffline);
+        window.removeEventListener('pageshow', onPageShow);
+        releaseSocket(s);
+      };
+    }
+
+    let stop: (() => void) | null = null;
+    let cancelled = false;
+    loadLibrary()
+      .then((io) => {
+        if (!cancelled) stop = start(acquireSocket(io));
+      })
+      .catch((err: unknown) => {
+        // The chunk did not arrive (offline at first load): the page works, without live updates
+        // until the next load; the next `online` tries again.
+        library = null;
+        setState('disconnected');
+        console.error('realtime: the client library could not be loaded', err);
+      });
     return () => {
-      clearTimeout(retryTimer);
-      s.offAny(onEvent);
-      s.off('connect', onConnect);
-      s.off('disconnect', onDisconnect);
-      s.off('connect_error', onConnectError);
-      document.removeEventListener('visibilitychange', onVisibility);
-      releaseSocket(s);
+      cancelled = true;
+      stop?.();
     };
   }, [api]);
 

@@ -6,6 +6,7 @@ import { LatestAnnouncements } from '@/components/dealer/latest-announcements';
 import { LatestOrders } from '@/components/dealer/latest-orders';
 import { OpenClaims } from '@/components/dealer/open-claims';
 import { OrderStatusCounts } from '@/components/dealer/status-counts';
+import { AsOf } from '@/components/pwa/as-of';
 import { InstallBanner } from '@/components/pwa/install-banner';
 import { LiveRefresh } from '@/components/realtime/live-refresh';
 import { listAnnouncementsForDealer } from '@/lib/announcements/queries';
@@ -40,6 +41,7 @@ export default async function DealerHomePage() {
     <div className="flex flex-col gap-4">
       <LiveRefresh events={['order.status', 'order.updated', 'shipment.updated', 'ledger.updated', 'announcement.published', 'claim.updated']} />
       <h1 className="text-xl font-semibold md:text-2xl">{t('greeting', { name: actor.name.split(' ')[0] ?? actor.name })}</h1>
+      <AsOf />
       <InstallBanner />
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
         <BalanceCard summary={balance} currency={dealer.currency} payerCategory={dealer.payerCategory} />

@@ -7,6 +7,7 @@ import { FinanceDocuments } from '@/components/finance/documents-panel';
 import { OpenDebts } from '@/components/finance/open-debts';
 import { PaymentsChart } from '@/components/finance/payments-chart';
 import { FinanceSummaryCard } from '@/components/finance/summary-card';
+import { AsOf } from '@/components/pwa/as-of';
 import { LiveRefresh } from '@/components/realtime/live-refresh';
 import { requireAreaActor } from '@/lib/auth/session';
 import { dealerScopeOf } from '@/lib/auth/scope';
@@ -60,6 +61,7 @@ export default async function DealerFinancePage({ searchParams }: { searchParams
           {t('openLedger')} →
         </Link>
       </div>
+      <AsOf />
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
         <FinanceSummaryCard summary={summary} />
         <AgeingBuckets buckets={summary.buckets} currency={summary.currency} />

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { Locale } from '@/drizzle/schema/enums';
 import { PinnedBadge } from '@/components/announcements/status-badge';
+import { AsOf } from '@/components/pwa/as-of';
 import { LiveRefresh } from '@/components/realtime/live-refresh';
 import { countUnreadAnnouncements, listNewsForDealer, NEWS_PAGE_SIZE } from '@/lib/announcements/queries';
 import { requireAreaActor } from '@/lib/auth/session';
@@ -36,6 +37,7 @@ export default async function DealerNewsPage({ searchParams }: { searchParams: P
           {t('unreadTotal', { count: unread })}
         </span>
       </div>
+      <AsOf />
       {feed.items.length === 0 ? (
         <p className="rounded-2xl border border-slate-200 bg-white px-4 py-6 text-slate-600">{t('noNews')}</p>
       ) : (

@@ -6,6 +6,7 @@ import { OrderListFilters } from '@/components/orders/list-filters';
 import { OrderListOrders } from '@/components/orders/list-orders';
 import { OrderListPager } from '@/components/orders/list-pager';
 import { OrderListStatusFilter } from '@/components/orders/list-status-filter';
+import { AsOf } from '@/components/pwa/as-of';
 import { LiveRefresh } from '@/components/realtime/live-refresh';
 import { requireAreaActor } from '@/lib/auth/session';
 import { dealerScopeOf } from '@/lib/auth/scope';
@@ -42,6 +43,7 @@ export default async function DealerOrdersPage({ searchParams }: { searchParams:
     <div className="flex flex-col gap-4">
       <LiveRefresh events={['order.status', 'order.updated']} />
       <h1 className="text-xl font-semibold md:text-2xl">{t('title')}</h1>
+      <AsOf />
       <OrderListFilters base={BASE} filter={filter} />
       <OrderListStatusFilter base={BASE} filter={filter} counts={counts} />
       {page.items.length === 0 ? (

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { Locale } from '@/drizzle/schema/enums';
+import { AsOf } from '@/components/pwa/as-of';
 import { LiveRefresh } from '@/components/realtime/live-refresh';
 import { formatDayHeading, formatDayShort } from '@/components/shipments/day-format';
 import { TripCard } from '@/components/shipments/trip-card';
@@ -46,6 +47,7 @@ export default async function DealerShipmentsPage() {
         <h1 className="text-xl font-semibold md:text-2xl">{t('title')}</h1>
         <p className="mt-1 text-sm text-slate-600">{t('intro', { from: formatDayShort(from, locale), to: formatDayShort(to, locale) })}</p>
       </div>
+      <AsOf />
       {days.length === 0 ? (
         <section className="flex flex-col gap-2 rounded-2xl border border-slate-200 bg-white p-5" data-testid="no-deliveries">
           <p className="font-medium">{t('empty')}</p>

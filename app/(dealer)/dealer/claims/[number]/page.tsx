@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { ClaimView } from '@/components/claims-dealer/claim-view';
+import { AsOf } from '@/components/pwa/as-of';
 import { LiveRefresh } from '@/components/realtime/live-refresh';
 import { requireAreaActor } from '@/lib/auth/session';
 import { claimViewerOf, getClaimDetail } from '@/lib/claims/detail';
@@ -25,6 +26,7 @@ export default async function DealerClaimPage({ params, searchParams }: Props) {
   return (
     <>
       <LiveRefresh events={['claim.updated', 'claim.message']} match={{ 'claim.updated': { number: claim.number }, 'claim.message': { number: claim.number } }} />
+      <AsOf className="mx-auto mb-3 w-full max-w-3xl" />
       <ClaimView claim={claim} justFiled={justFiled} />
     </>
   );

@@ -7,6 +7,7 @@ import { LedgerFilters } from '@/components/finance/ledger-filters';
 import { LedgerLines } from '@/components/finance/ledger-lines';
 import { LedgerPager } from '@/components/finance/ledger-pager';
 import { BalanceFigure } from '@/components/finance/signed-amount';
+import { AsOf } from '@/components/pwa/as-of';
 import { LiveRefresh } from '@/components/realtime/live-refresh';
 import { requireAreaActor } from '@/lib/auth/session';
 import { dealerScopeOf } from '@/lib/auth/scope';
@@ -50,6 +51,7 @@ export default async function DealerLedgerPage({ searchParams }: { searchParams:
         ← {t('backToFinance')}
       </Link>
       <h1 className="text-xl font-semibold md:text-2xl">{t('ledger.title')}</h1>
+      <AsOf />
       <LedgerFilters base={BASE} query={query} today={today} />
       {clamped ? (
         <p role="note" className="rounded-xl bg-amber-50 px-4 py-3 text-sm text-amber-900">

@@ -6,6 +6,7 @@ import type { Locale } from '@/drizzle/schema/enums';
 import { MarkdownBody } from '@/components/announcements/markdown-body';
 import { MarkRead } from '@/components/announcements/mark-read';
 import { PinnedBadge } from '@/components/announcements/status-badge';
+import { AsOf } from '@/components/pwa/as-of';
 import { getAnnouncementForDealer, isInlineImage } from '@/lib/announcements/queries';
 import { requireAreaActor } from '@/lib/auth/session';
 import { dealerScopeOf } from '@/lib/auth/scope';
@@ -44,6 +45,7 @@ export default async function DealerNewsItemPage({ params }: { params: Promise<{
           <span>{formatDateTime(item.publishedAt, locale)}</span>
           {item.pinned ? <PinnedBadge /> : null}
         </p>
+        <AsOf />
       </header>
       <div className="rounded-2xl border border-slate-200 bg-white px-4 py-2 md:px-6">
         <MarkdownBody html={renderMarkdown(item.body, { imageIds: pictures })} testId="news-body" />

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { OrderSettlementsBlock } from '@/components/finance/order-settlements';
 import { OrderDetailView } from '@/components/orders/detail-view';
+import { AsOf } from '@/components/pwa/as-of';
 import { LiveRefresh } from '@/components/realtime/live-refresh';
 import { requireAreaActor } from '@/lib/auth/session';
 import { dealerScopeOf } from '@/lib/auth/scope';
@@ -32,6 +33,7 @@ export default async function DealerOrderPage({ params }: Props) {
         events={['order.status', 'order.updated', 'shipment.updated', 'ledger.updated']}
         match={{ 'order.status': { number: orderNumber }, 'order.updated': { number: orderNumber }, 'shipment.updated': { orderNumbers: orderNumber } }}
       />
+      <AsOf className="mb-3" />
       <OrderDetailView
         order={order}
         audience="dealer"
