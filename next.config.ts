@@ -12,6 +12,19 @@ const nextConfig: NextConfig = {
   // Native and WebAssembly packages load from node_modules at run time instead of the bundle;
   // so does pdfkit, which reads its own data files (standard fonts, ICC profile) beside its code.
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'postgres', 'exceljs', 'pdfkit'],
+  async headers() {
+    return [
+      {
+        // The service worker (scripts/build-sw.mjs) is asked for anew on every check for updates,
+        // so a deployment reaches installed apps at their next start.
+        source: '/sw.js',
+        headers: [
+          { key: 'Cache-Control', value: 'no-cache, no-store, must-revalidate' },
+          { key: 'Content-Type', value: 'application/javascript; charset=utf-8' },
+        ],
+      },
+    ];
+  },
 };
 
 export default withNextIntl(nextConfig);

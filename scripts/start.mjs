@@ -6,10 +6,11 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { buildServiceWorker } from './build-sw.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const STAMP = path.join(root, '.next', 'portal-source-hash');
-const INPUTS = ['app', 'components', 'lib', 'drizzle', 'public', 'proxy.ts', 'next.config.ts', 'postcss.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json'];
+const INPUTS = ['app', 'components', 'lib', 'drizzle', 'public', 'proxy.ts', 'next.config.ts', 'postcss.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json', 'scripts/build-sw.mjs'];
 const SKIP = /(\.test\.tsx?$|\.int\.test\.ts$|^public\/sw\.js(\.map)?$)/;
 
 /** A hash over every file the build reads, so any change of source means a new build. */
@@ -29,9 +30,10 @@ export function sourceHash() {
   return hash.digest('hex');
 }
 
-function buildIfStale() {
+async function buildIfStale() {
   const current = sourceHash();
-  const built = fs.existsSync(path.join(root, '.next', 'BUILD_ID')) && fs.existsSync(STAMP) ? fs.readFileSync(STAMP, 'utf8') : '';
+  const complete = ['.next/BUILD_ID', 'public/sw.js'].every((file) => fs.existsSync(path.join(root, file)));
+  const built = complete && fs.existsSync(STAMP) ? fs.readFileSync(STAMP, 'utf8') : '';
   if (built === current) return;
   console.log(built ? 'Sources changed since the last build: building…' : 'No build yet: building…');
   const result = spawnSync(process.execPath, [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build'], {
@@ -43,11 +45,18 @@ function buildIfStale() {
     console.error('The build failed; see the messages above.');
     process.exit(result.status ?? 1);
   }
+  // The service worker lists the files of this build, so it is built after it, every time.
+  try {
+    await buildServiceWorker();
+  } catch (err) {
+    console.error('The service worker could not be built:', err);
+    process.exit(1);
+  }
   fs.writeFileSync(STAMP, current);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
-  buildIfStale();
+  await buildIfStale();
   // `--build-only`: the build step of `npm test`, before the tests that run the built server.
   if (process.argv.includes('--build-only')) process.exit(0);
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server.ts')], {

@@ -1,23 +1,39 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useEffect, useSyncExternalStore } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { bannerWanted, countHomeVisit, dismissInstallBanner, installOffer, promptInstall, subscribe } from './install-prompt';
+
+/** The dealer first reads the page he came for: the offer comes after this, or at his first scroll or tap. */
+const OFFER_AFTER_MS = 5_000;
 
 /**
  * The dealer home's offer to install the app: from the third visit on (not on first load), until
  * it is dismissed or the app installed, and only where the browser can install or on iOS Safari.
+ * A sheet over the bottom of the page, so nothing on the page moves when it comes.
  */
 export function InstallBanner() {
   const t = useTranslations('pwa');
   useEffect(() => countHomeVisit(), []);
   const wanted = useSyncExternalStore(subscribe, bannerWanted, () => false);
   const offer = useSyncExternalStore(subscribe, installOffer, () => null);
-  if (!wanted) return null;
+  const [settled, setSettled] = useState(false);
+  useEffect(() => {
+    if (!wanted || settled) return;
+    const settle = () => setSettled(true);
+    const timer = setTimeout(settle, OFFER_AFTER_MS);
+    const events = ['scroll', 'pointerdown', 'keydown'] as const;
+    for (const name of events) window.addEventListener(name, settle, { once: true, passive: true });
+    return () => {
+      clearTimeout(timer);
+      for (const name of events) window.removeEventListener(name, settle);
+    };
+  }, [wanted, settled]);
+  if (!wanted || !settled) return null;
   return (
     <section
       aria-labelledby="install-banner-title"
-      className="relative flex flex-col gap-3 rounded-2xl border border-brand-100 bg-brand-50 p-4 pr-12"
+      className="fixed inset-x-3 bottom-20 z-20 flex flex-col gap-3 rounded-2xl border border-brand-100 bg-brand-50 p-4 pr-12 shadow-lg md:inset-x-auto md:right-4 md:bottom-4 md:w-[28rem]"
       data-testid="install-banner"
     >
       <div className="flex flex-col gap-1">

@@ -1,3 +1,4 @@
+import { PwaProvider } from '@/components/pwa/pwa-provider';
 import { AreaShell } from '@/components/shell/area-shell';
 import { requireAreaActor } from '@/lib/auth/session';
 
@@ -5,6 +6,8 @@ export default async function ClaimsLayout({ children }: { children: React.React
   const actor = await requireAreaActor('claims');
   return (
     <AreaShell area="claims" actor={actor}>
+      {/* Staff pages are not kept offline; the device's saved data must still be theirs alone. */}
+      <PwaProvider userId={actor.userId} offline={false} />
       {children}
     </AreaShell>
   );

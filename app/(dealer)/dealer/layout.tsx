@@ -1,8 +1,11 @@
-import { InstallPromptCapture } from '@/components/pwa/install-capture';
+import { OfflineBanner } from '@/components/pwa/offline-banner';
+import { OutboxReplayer } from '@/components/pwa/outbox-replayer';
+import { PwaProvider } from '@/components/pwa/pwa-provider';
 import { AreaShell } from '@/components/shell/area-shell';
 import { requireAreaActor } from '@/lib/auth/session';
 import { dealerScopeOf } from '@/lib/auth/scope';
 import { getDb } from '@/lib/db';
+import { getEnv } from '@/lib/env';
 import { getOwnDealer } from '@/lib/dealers/queries';
 
 export default async function DealerLayout({ children }: { children: React.ReactNode }) {
@@ -10,7 +13,10 @@ export default async function DealerLayout({ children }: { children: React.React
   const dealer = await getOwnDealer(getDb(), dealerScopeOf(actor));
   return (
     <AreaShell area="dealer" actor={actor} subtitle={`${dealer.name} · ${dealer.code}`}>
-      <InstallPromptCapture />
+      {/* The service worker is built with the production build only. */}
+      <PwaProvider userId={actor.userId} offline={getEnv().NODE_ENV === 'production'} />
+      <OfflineBanner />
+      <OutboxReplayer />
       {children}
     </AreaShell>
   );

@@ -1,0 +1,141 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { signIn } from '../fixtures/users';
+
+// Issue 9, points 2 and 5: the service worker built with Workbox from lib/pwa/sw.ts controls the
+// dealer's pages, precaches the build's files, keeps the pages he opened, and forgets them all
+// when he signs out; a new version waits for consent and then reloads the page.
+
+test.use({ serviceWorkers: 'allow' });
+
+/** Waits until the worker is active and controls this page (it claims open pages on its first install). */
+async function controlled(page: Page) {
+  await expect
+    .poll(() => page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => Boolean(r?.active && navigator.serviceWorker.controller))), { timeout: 20_000 })
+    .toBe(true);
+}
+
+/** The URLs (path and query) a cache of the page's origin holds, or null when there is no such cache. */
+function cachedPaths(page: Page, cacheName: string): Promise<string[] | null> {
+  return page.evaluate(async (name) => {
+    if (!(await caches.has(name))) return null;
+    const cache = await caches.open(name);
+    return (await cache.keys()).map((request) => {
+      const url = new URL(request.url);
+      return url.pathname + url.search;
+    });
+  }, cacheName);
+}
+
+test('the service worker controls the dealer’s pages and precaches the build’s files and the offline page', async ({ page, request }) => {
+  const sw = await request.get('/sw.js');
+  expect(sw.status()).toBe(200);
+  expect(sw.headers()['cache-control']).toContain('no-cache');
+  expect(sw.headers()['content-type']).toContain('javascript');
+
+  await signIn(page, 'dealer');
+  await controlled(page);
+
+  // Workbox's precache holds the build's scripts and styles and the icons.
+  const precached = await page.evaluate(async () => {
+    const name = (await caches.keys()).find((n) => n.startsWith('workbox-precache'));
+    if (!name) return [];
+    return (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname);
+  });
+  expect(precached.some((p) => p.startsWith('/_next/static/') && p.endsWith('.js'))).toBe(true);
+  expect(precached.some((p) => p.startsWith('/_next/static/') && p.endsWith('.css'))).toBe(true);
+  expect(precached).toContain('/icons/icon-192.png');
+  expect(await cachedPaths(page, 'offline-shell')).toEqual(['/offline']);
+
+  // Pages opened under the worker are kept for offline reading.
+  await page.goto('/dealer/orders');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect.poll(() => cachedPaths(page, 'portal-pages')).toContain('/dealer/orders');
+});
+
+test('signing out deletes the saved pages: offline afterwards, nothing of the previous dealer is shown', async ({ page, context }) => {
+  await signIn(page, 'dealer');
+  await controlled(page);
+  await page.goto('/dealer/orders');
+  const firstOrder = page.getByTestId('order-card').first();
+  await expect(firstOrder).toBeVisible();
+  const orderNumber = (await firstOrder.getAttribute('data-number')) ?? '';
+  expect(orderNumber).not.toBe('');
+  await page.goto(`/dealer/orders/${orderNumber}`);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(orderNumber);
+  await expect.poll(() => cachedPaths(page, 'portal-pages')).toContain(`/dealer/orders/${orderNumber}`);
+
+  // Saved and readable offline while signed in…
+  await context.setOffline(true);
+  await page.goto(`/dealer/orders/${orderNumber}`);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(orderNumber);
+  await context.setOffline(false);
+
+  // …and gone with the sign-out.
+  await page.goto('/dealer/account');
+  await page.getByRole('button', { name: 'Sign out' }).first().click();
+  await expect(page).toHaveURL(/\/login/);
+  expect(await cachedPaths(page, 'portal-pages')).toBeNull();
+  expect(await cachedPaths(page, 'portal-api')).toBeNull();
+  expect(await page.evaluate(() => localStorage.getItem('portal.offlineUser'))).toBeNull();
+
+  await context.setOffline(true);
+  for (const path of ['/dealer/orders', `/dealer/orders/${orderNumber}`, '/dealer']) {
+    await page.goto(path);
+    await expect(page.getByTestId('offline-page')).toBeVisible();
+    await expect(page.locator('body')).not.toContainText(orderNumber);
+  }
+  await context.setOffline(false);
+});
+
+test('another person signing in on the same device finds nothing of the previous one', async ({ page }) => {
+  await signIn(page, 'dealer');
+  await controlled(page);
+  await page.goto('/dealer/orders');
+  await expect.poll(() => cachedPaths(page, 'portal-pages')).toContain('/dealer/orders');
+  // The session ends without signing out (expired, cleared by the browser): the data stays until
+  // the next person signs in.
+  await page.context().clearCookies();
+  await signIn(page, 'dealer2');
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('portal.offlineUser'))).not.toBeNull();
+  await expect.poll(async () => (await cachedPaths(page, 'portal-pages')) ?? []).not.toContain('/dealer/orders');
+});
+
+test('a new version waits for consent, then every open page reloads onto it and the saved pages are fetched anew', async ({ page }) => {
+  await signIn(page, 'dealer');
+  await controlled(page);
+  await page.goto('/dealer/orders');
+  await expect.poll(() => cachedPaths(page, 'portal-pages')).toContain('/dealer/orders');
+  const firstScript = await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL);
+
+  // A deployment: the worker's script changes (its precache list would, with new files).
+  const swFile = path.join(process.cwd(), 'public', 'sw.js');
+  const original = fs.readFileSync(swFile, 'utf8');
+  try {
+    fs.writeFileSync(swFile, `${original}\n// next version ${Date.now()}\n`);
+    await page.evaluate(() => {
+      (window as unknown as { beforeUpdate: boolean }).beforeUpdate = true;
+    });
+    // The app asks for updates when it comes to the foreground and every half hour; the test asks now.
+    await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.update()));
+    const prompt = page.getByTestId('update-prompt');
+    await expect(prompt).toBeVisible({ timeout: 20_000 });
+    await expect(prompt).toContainText('A new version of the portal is ready.');
+    // Until then, the old version keeps the page.
+    expect(await page.evaluate(() => (window as unknown as { beforeUpdate?: boolean }).beforeUpdate)).toBe(true);
+
+    const reloaded = page.waitForEvent('load', { timeout: 20_000 });
+    await prompt.getByRole('button', { name: 'Reload now' }).click();
+    await reloaded;
+    expect(await page.evaluate(() => (window as unknown as { beforeUpdate?: boolean }).beforeUpdate ?? false)).toBe(false);
+    await expect(page.getByTestId('update-prompt')).toHaveCount(0);
+    await controlled(page);
+    expect(await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.waiting ?? null))).toBeNull();
+    expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(firstScript);
+    // The saved page was fetched again by the new version rather than kept with the old files.
+    await expect.poll(() => cachedPaths(page, 'portal-pages')).toContain('/dealer/orders');
+  } finally {
+    fs.writeFileSync(swFile, original);
+  }
+});
