@@ -106,6 +106,11 @@ async function main() {
     });
   }
 
+  // A client (a proxy, a phone) reusing an idle connection just as Node's default 5 s keep-alive
+  // closes it gets a reset instead of an answer: keep idle connections longer than the usual
+  // proxies' 60 s, so the client is the one that closes them.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   server.listen(env.PORT, env.HOST, () => {
     log.info('portal listening', { url: env.publicUrl, port: env.PORT, mode: dev ? 'development' : 'production' });
   });

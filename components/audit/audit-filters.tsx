@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { FilterActions, FilterFormFrame, FilterInput, FilterSearch, FilterSelect } from '@/components/ui/filter-form';
-import { ACTOR_KINDS } from '@/drizzle/schema/enums';
+import { ACTOR_KINDS } from '@/drizzle/schema/values';
 import { AUDIT_ACTION_GROUPS, AUDIT_OBJECT_TYPES, auditHref, isAuditFilterEmpty, type AuditFilter } from '@/lib/audit/filter';
 
 /** The log's search as a plain GET form: every criterion is in the URL, so a search can be shared. */

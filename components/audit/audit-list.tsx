@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { DesktopTable } from '@/components/ui/desktop-table';
-import type { Locale } from '@/drizzle/schema/enums';
+import type { Locale } from '@/drizzle/schema/values';
 import { auditObjectHref, type AuditRow } from '@/lib/audit/queries';
 import { formatDateTime } from '@/lib/i18n/format';
 import { actionLabel } from './audit-filters';

@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { EmptyNotice } from '@/components/ui/empty-notice';
 import { PageNav } from '@/components/ui/page-nav';
-import type { Locale } from '@/drizzle/schema/enums';
+import type { Locale } from '@/drizzle/schema/values';
 import { catalogHref, type CatalogFilter } from '@/lib/catalog/filter';
 import type { CatalogItem, CatalogPage, StaffCatalogItem } from '@/lib/catalog/queries';
 import { formatDateTime, formatMoney, formatNumber } from '@/lib/i18n/format';

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import type { Locale } from '@/drizzle/schema/enums';
+import type { Locale } from '@/drizzle/schema/values';
 import type { ClaimDetail } from '@/lib/claims/detail';
 import { formatDate, formatDateTime, formatMoney } from '@/lib/i18n/format';
 import { DealerMove } from './dealer-move';

@@ -1,4 +1,4 @@
-import { CLAIM_CATEGORIES, type ClaimCategory } from '@/drizzle/schema/enums';
+import { CLAIM_CATEGORIES, type ClaimCategory } from '@/drizzle/schema/values';
 import { newIdempotencyKey } from './api';
 
 // The claim being written, kept in the tab's sessionStorage per order: a reload, a dropped

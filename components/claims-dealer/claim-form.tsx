@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { CLAIM_CATEGORIES, type ClaimCategory, type ItemKind } from '@/drizzle/schema/enums';
+import { CLAIM_CATEGORIES, type ClaimCategory, type ItemKind } from '@/drizzle/schema/values';
 import { PhotoPicker, UploadProgress, useUploadErrorText, type PickedPhoto } from '@/components/files/photo-picker';
 import { UploadError, uploadClaimPhotos } from '@/components/files/upload';
 import { OutboxClaims } from '@/components/pwa/outbox-claims';

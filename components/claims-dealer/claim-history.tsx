@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import type { Locale } from '@/drizzle/schema/enums';
+import type { Locale } from '@/drizzle/schema/values';
 import type { ClaimDetail } from '@/lib/claims/detail';
 import { formatDateTime } from '@/lib/i18n/format';
 

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import type { Locale } from '@/drizzle/schema/enums';
+import type { Locale } from '@/drizzle/schema/values';
 import { StatusChip } from '@/components/ui/status-chip';
 import type { ClaimListItem } from '@/lib/claims/detail';
 import { formatDate } from '@/lib/i18n/format';

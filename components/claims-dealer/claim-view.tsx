@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import type { Locale } from '@/drizzle/schema/enums';
+import type { Locale } from '@/drizzle/schema/values';
 import { StatusChip } from '@/components/ui/status-chip';
 import type { ClaimDetail } from '@/lib/claims/detail';
 import { MAX_PHOTOS_PER_OWNER } from '@/lib/files/limits';

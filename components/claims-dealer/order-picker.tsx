@@ -1,7 +1,7 @@
 import Form from 'next/form';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import type { Locale } from '@/drizzle/schema/enums';
+import type { Locale } from '@/drizzle/schema/values';
 import { StatusChip } from '@/components/ui/status-chip';
 import { formatDate } from '@/lib/i18n/format';
 import { MAX_SEARCH_LENGTH } from '@/lib/orders/list';

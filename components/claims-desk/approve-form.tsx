@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
-import type { ResolutionKind } from '@/drizzle/schema/enums';
+import type { ResolutionKind } from '@/drizzle/schema/values';
 import { addDays, factoryToday } from '@/lib/calendar';
 import { amountSchema, REASON_MAX_LENGTH, VISIT_MAX_DAYS_AHEAD, type ReplacementScope } from '@/lib/claims/schemas';
 import { normaliseAmount } from './amount';

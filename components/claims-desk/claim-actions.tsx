@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
-import type { ClaimStatus } from '@/drizzle/schema/enums';
+import type { ClaimStatus } from '@/drizzle/schema/values';
 import { REASON_MAX_LENGTH } from '@/lib/claims/schemas';
 import { MOVE_RULES, type ClaimMove } from '@/lib/claims/workflow';
 import { claimApiUrl, sendJson, type ApiFailure } from './api';

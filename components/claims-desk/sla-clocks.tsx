@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import type { ClaimStatus, Locale } from '@/drizzle/schema/enums';
+import type { ClaimStatus, Locale } from '@/drizzle/schema/values';
 import type { ClaimDetail } from '@/lib/claims/detail';
 import { slaState, workingHoursBetween, type SlaState, type WorkingCalendar } from '@/lib/claims/sla';
 import { formatDateTime } from '@/lib/i18n/format';

@@ -1,4 +1,4 @@
-import type { ClaimStatus } from '@/drizzle/schema/enums';
+import type { ClaimStatus } from '@/drizzle/schema/values';
 import type { ClaimDetail } from '@/lib/claims/detail';
 
 // The claim's history as one timeline, oldest first: every status move (claim_history), every

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { FilterActions, FilterFormFrame, FilterSelect } from '@/components/ui/filter-form';
-import { CLAIM_CATEGORIES } from '@/drizzle/schema/enums';
+import { CLAIM_CATEGORIES } from '@/drizzle/schema/values';
 import { deskQueueHref, isDeskFilterEmpty, type DeskQueueFilter } from '@/lib/claims/desk-filter';
 
 type Option = { code: string; name: string };

@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import type { Locale, PayerCategory } from '@/drizzle/schema/enums';
+import type { Locale, PayerCategory } from '@/drizzle/schema/values';
 import { PayerBadge } from '@/components/ui/payer-badge';
 import type { ReportGroup } from '@/lib/claims/reports';
 import { formatMoney, formatNumber } from '@/lib/i18n/format';

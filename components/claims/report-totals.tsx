@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import type { Locale } from '@/drizzle/schema/enums';
+import type { Locale } from '@/drizzle/schema/values';
 import type { ClaimReports } from '@/lib/claims/reports';
 import { intlLocale } from '@/lib/i18n/config';
 import { formatMoney, formatNumber } from '@/lib/i18n/format';

@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import type { Locale } from '@/drizzle/schema/enums';
+import type { Locale } from '@/drizzle/schema/values';
 import type { WeekRow } from '@/lib/claims/reports';
 import { intlLocale, TIME_ZONE } from '@/lib/i18n/config';
 import { formatNumber } from '@/lib/i18n/format';

@@ -1,5 +1,5 @@
 import { useLocale, useTranslations } from 'next-intl';
-import type { Locale } from '@/drizzle/schema/enums';
+import type { Locale } from '@/drizzle/schema/values';
 import type { SlaClock as Clock } from '@/lib/claims/queries';
 import { formatDateTime } from '@/lib/i18n/format';
 import { formatHours } from './duration';

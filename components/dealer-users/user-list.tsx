@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import type { Locale } from '@/drizzle/schema/enums';
+import type { Locale } from '@/drizzle/schema/values';
 import type { DealerUserRow, DealerUserStatus } from '@/lib/dealer-users/queries';
 import { formatDate, formatDateTime } from '@/lib/i18n/format';
 import { UserActions } from './user-actions';

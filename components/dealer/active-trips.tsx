@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import type { Locale } from '@/drizzle/schema/enums';
+import type { Locale } from '@/drizzle/schema/values';
 import { CallDriverLink } from '@/components/shipments/call-driver-link';
 import { StatusChip } from '@/components/ui/status-chip';
 import { formatDate } from '@/lib/i18n/format';

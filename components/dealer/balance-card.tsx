@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import type { Locale, PayerCategory } from '@/drizzle/schema/enums';
+import type { Locale, PayerCategory } from '@/drizzle/schema/values';
 import type { BalanceSummary } from '@/lib/finance/queries';
 import { formatDateTime, formatMoney } from '@/lib/i18n/format';
 import { decimalAbs, decimalSign } from '@/lib/money';

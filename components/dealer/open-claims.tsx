@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import type { Locale } from '@/drizzle/schema/enums';
+import type { Locale } from '@/drizzle/schema/values';
 import { claimHref, CLAIMS_HREF } from '@/components/claims-dealer/links';
 import { StatusChip } from '@/components/ui/status-chip';
 import type { DealerOpenClaim } from '@/lib/claims/queries';

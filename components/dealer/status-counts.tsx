@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { ORDER_STATUSES, type OrderStatus } from '@/drizzle/schema/enums';
+import { ORDER_STATUSES, type OrderStatus } from '@/drizzle/schema/values';
 import { StatusChip } from '@/components/ui/status-chip';
 
 /** How many of the dealer's orders stand at each stage; a tap opens the list filtered by it. */

@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { FilterActions, FilterFormFrame, FilterSearch, FilterSelect } from '@/components/ui/filter-form';
-import { PAYER_CATEGORIES } from '@/drizzle/schema/enums';
+import { PAYER_CATEGORIES } from '@/drizzle/schema/values';
 import { DEALER_SORTS, DEALER_STATES, dealerListHref, isDealerFilterEmpty, type DealerListFilter } from '@/lib/dealers/list-filter';
 
 /**

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { getLocale, getTranslations } from 'next-intl/server';
-import type { Locale } from '@/drizzle/schema/enums';
+import type { Locale } from '@/drizzle/schema/values';
 import { StatusChip } from '@/components/ui/status-chip';
 import { originOf, type DealerAuditRow, type DealerClaimRow, type DealerDetail } from '@/lib/dealers/detail';
 import { formatDate, formatDateTime, formatMoney, formatNumber } from '@/lib/i18n/format';

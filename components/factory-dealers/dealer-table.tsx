@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import type { Locale } from '@/drizzle/schema/enums';
+import type { Locale } from '@/drizzle/schema/values';
 import { PayerBadge } from '@/components/ui/payer-badge';
 import type { DealerListPage } from '@/lib/dealers/list';
 import { dealerSortHref, type DealerListFilter, type DealerSort } from '@/lib/dealers/list-filter';

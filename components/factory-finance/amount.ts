@@ -1,4 +1,4 @@
-import type { Locale } from '@/drizzle/schema/enums';
+import type { Locale } from '@/drizzle/schema/values';
 import { intlLocale } from '@/lib/i18n/config';
 
 // Amounts in the receivables table: grouped, two decimals, no currency sign (the page names the

@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { FilterActions, FilterFormFrame, FilterInput, FilterSearch, FilterSelect } from '@/components/ui/filter-form';
-import { PAYER_CATEGORIES } from '@/drizzle/schema/enums';
+import { PAYER_CATEGORIES } from '@/drizzle/schema/values';
 import { isReceivablesFilterEmpty, RECEIVABLES_SORTS, receivablesHref, type ReceivablesFilter } from '@/lib/finance/receivables-filter';
 
 /**

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { Fragment } from 'react';
 import { getLocale, getTranslations } from 'next-intl/server';
-import type { Locale } from '@/drizzle/schema/enums';
+import type { Locale } from '@/drizzle/schema/values';
 import { PayerBadge } from '@/components/ui/payer-badge';
 import type { ReceivablesPage } from '@/lib/finance/receivables';
 import { sortHref, type ReceivablesFilter, type ReceivablesSort } from '@/lib/finance/receivables-filter';

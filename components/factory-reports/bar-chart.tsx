@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import type { Locale } from '@/drizzle/schema/enums';
+import type { Locale } from '@/drizzle/schema/values';
 import { formatNumber } from '@/lib/i18n/format';
 
 export type ChartSeries = { key: string; label: string; color: string };

@@ -1,4 +1,4 @@
-import type { Locale } from '@/drizzle/schema/enums';
+import type { Locale } from '@/drizzle/schema/values';
 import { formatDate } from '@/lib/i18n/format';
 import { intlLocale, TIME_ZONE } from '@/lib/i18n/config';
 import type { Bucket, Granularity } from '@/lib/reports/period';

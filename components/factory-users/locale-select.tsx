@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { LOCALES } from '@/drizzle/schema/enums';
+import { LOCALES } from '@/drizzle/schema/values';
 
 /** The user's language; empty follows the browser. */
 export function LocaleSelect({ defaultValue, error }: { defaultValue: string; error?: string }) {

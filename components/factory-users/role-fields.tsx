@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useState, useSyncExternalStore } from 'react';
-import { ROLES, type Role } from '@/drizzle/schema/enums';
+import { ROLES, type Role } from '@/drizzle/schema/values';
 import { FormField } from '@/components/dealer-users/form-field';
 import { DEALER_CODE_MAX_LENGTH } from '@/lib/users/schemas';
 import type { DealerChoice } from '@/lib/users/queries';

@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import type { Role } from '@/drizzle/schema/enums';
+import type { Role } from '@/drizzle/schema/values';
 import { changeRoleAction, type FormState } from '@/lib/users/form-actions';
 import type { DealerChoice } from '@/lib/users/queries';
 import { RoleFields } from './role-fields';

@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { FilterActions, FilterFormFrame, FilterSearch, FilterSelect } from '@/components/ui/filter-form';
-import { ROLES } from '@/drizzle/schema/enums';
+import { ROLES } from '@/drizzle/schema/values';
 import { SEARCH_MAX_LENGTH, USER_STATES, userListHref, type UserListFilter } from '@/lib/users/schemas';
 
 /** Search, role and state as a plain GET form (it works before any script ran): all in the URL. */

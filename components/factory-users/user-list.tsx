@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { DesktopTable } from '@/components/ui/desktop-table';
-import type { Locale } from '@/drizzle/schema/enums';
+import type { Locale } from '@/drizzle/schema/values';
 import { formatDateTime } from '@/lib/i18n/format';
 import type { UserRow } from '@/lib/users/queries';
 import { UserStateChip } from './state-chip';

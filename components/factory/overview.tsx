@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import { ORDER_STATUSES, type Locale } from '@/drizzle/schema/enums';
+import { ORDER_STATUSES, type Locale } from '@/drizzle/schema/values';
 import { StatusChip } from '@/components/ui/status-chip';
 import { formatDateTime, formatNumber } from '@/lib/i18n/format';
 import type { getFactoryOverview } from '@/lib/reports/queries';

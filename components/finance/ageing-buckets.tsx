@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import type { Locale } from '@/drizzle/schema/enums';
+import type { Locale } from '@/drizzle/schema/values';
 import { AGEING_BUCKETS, type AgeingBucket } from '@/lib/finance/ageing';
 import { percentOf, toKop } from '@/lib/finance/chart-scale';
 import { formatMoney } from '@/lib/i18n/format';

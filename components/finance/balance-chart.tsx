@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import type { Locale } from '@/drizzle/schema/enums';
+import type { Locale } from '@/drizzle/schema/values';
 import type { BalanceSeries } from '@/lib/finance/charts';
 import { extentWithZero, linearScale, toKop } from '@/lib/finance/chart-scale';
 import { formatDate } from '@/lib/i18n/format';

@@ -1,5 +1,5 @@
 import { useLocale, useTranslations } from 'next-intl';
-import type { Locale } from '@/drizzle/schema/enums';
+import type { Locale } from '@/drizzle/schema/values';
 import { formatDate } from '@/lib/i18n/format';
 import { documentHref, type FinanceDocument } from '@/lib/finance/documents/period';
 

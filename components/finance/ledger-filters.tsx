@@ -2,7 +2,7 @@ import Form from 'next/form';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { FilterField } from '@/components/ui/filter-form';
-import { LEDGER_KINDS } from '@/drizzle/schema/enums';
+import { LEDGER_KINDS } from '@/drizzle/schema/values';
 import { ledgerHref, MAX_LEDGER_SEARCH_LENGTH, PERIOD_PRESETS, presetOf, presetPeriod, type LedgerQuery } from '@/lib/finance/period';
 
 const INPUT =

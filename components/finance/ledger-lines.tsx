@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import type { Locale } from '@/drizzle/schema/enums';
+import type { Locale } from '@/drizzle/schema/values';
 import type { LedgerPage } from '@/lib/finance/ledger';
 import { formatDate } from '@/lib/i18n/format';
 import { BalanceFigure, SignedAmount } from './signed-amount';

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import type { Locale } from '@/drizzle/schema/enums';
+import type { Locale } from '@/drizzle/schema/values';
 import type { OrderSettlements } from '@/lib/finance/orders';
 import { ledgerHref } from '@/lib/finance/period';
 import { formatDate, formatMoney } from '@/lib/i18n/format';

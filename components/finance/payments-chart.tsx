@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import type { Locale } from '@/drizzle/schema/enums';
+import type { Locale } from '@/drizzle/schema/values';
 import type { MonthPayments } from '@/lib/finance/charts';
 import { extentWithZero, linearScale, toKop } from '@/lib/finance/chart-scale';
 import { intlLocale } from '@/lib/i18n/config';

@@ -1,4 +1,4 @@
-import type { Locale } from '@/drizzle/schema/enums';
+import type { Locale } from '@/drizzle/schema/values';
 import { formatMoney } from '@/lib/i18n/format';
 import { decimalAbs, decimalSign } from '@/lib/money';
 

@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import type { Locale } from '@/drizzle/schema/enums';
+import type { Locale } from '@/drizzle/schema/values';
 import { PayerBadge } from '@/components/ui/payer-badge';
 import type { FinanceSummary } from '@/lib/finance/summary';
 import { formatDateTime, formatMoney } from '@/lib/i18n/format';

@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import type { Locale } from '@/drizzle/schema/enums';
+import type { Locale } from '@/drizzle/schema/values';
 import { formatDate } from '@/lib/i18n/format';
 import { fileTypeLabel, formatFileSize } from '@/lib/library/format';
 import { groupByCategory, type LibraryDocument } from '@/lib/library/queries';

@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import type { Locale } from '@/drizzle/schema/enums';
+import type { Locale } from '@/drizzle/schema/values';
 import { formatDateTime } from '@/lib/i18n/format';
 import { fileTypeLabel, formatFileSize } from '@/lib/library/format';
 import type { StaffLibraryDocument } from '@/lib/library/queries';

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import type { Locale } from '@/drizzle/schema/enums';
+import type { Locale } from '@/drizzle/schema/values';
 import { LiveRefresh } from '@/components/realtime/live-refresh';
 import { formatDayHeading, formatTimeOfDay } from '@/components/shipments/day-format';
 import type { Actor } from '@/lib/auth/actor';

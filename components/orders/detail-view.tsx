@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import type { Locale } from '@/drizzle/schema/enums';
+import type { Locale } from '@/drizzle/schema/values';
 import { isClaimableOrder, newClaimHref } from '@/components/claims-dealer/links';
 import { PayerBadge } from '@/components/ui/payer-badge';
 import { StatusChip } from '@/components/ui/status-chip';

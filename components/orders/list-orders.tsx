@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import type { Locale } from '@/drizzle/schema/enums';
+import type { Locale } from '@/drizzle/schema/values';
 import { DesktopTable } from '@/components/ui/desktop-table';
 import { StatusChip } from '@/components/ui/status-chip';
 import { formatDate, formatMoney } from '@/lib/i18n/format';

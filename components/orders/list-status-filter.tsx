@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { ORDER_STATUSES, type Locale, type OrderStatus } from '@/drizzle/schema/enums';
+import { ORDER_STATUSES, type Locale, type OrderStatus } from '@/drizzle/schema/values';
 import { formatNumber } from '@/lib/i18n/format';
 import { orderListHref, type OrderListFilter } from '@/lib/orders/list';
 import { ListStatusStrip } from './list-status-strip';

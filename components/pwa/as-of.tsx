@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import type { Locale } from '@/drizzle/schema/enums';
+import type { Locale } from '@/drizzle/schema/values';
 import { intlLocale, TIME_ZONE } from '@/lib/i18n/config';
 import { AsOfLine } from './as-of-line';
 

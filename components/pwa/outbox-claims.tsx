@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
-import type { ClaimCategory, Locale } from '@/drizzle/schema/enums';
+import type { ClaimCategory, Locale } from '@/drizzle/schema/values';
 import { newIdempotencyKey } from '@/components/claims-dealer/api';
 import { saveDraft } from '@/components/claims-dealer/claim-draft';
 import { claimFailureSaid, claimFieldErrors } from '@/components/claims-dealer/claim-errors';

@@ -1,8 +1,6 @@
 'use client';
 
 import { useEffect } from 'react';
-import { listItems, replayOutbox, subscribeOutbox } from '@/lib/pwa/outbox';
-import { isOwnItem, outboxUserId } from './outbox-store';
 
 /** While something waits and the browser says it is online, look again this often (the server may have been down). */
 const RETRY_MS = 30_000;
@@ -11,37 +9,55 @@ const RETRY_MS = 30_000;
  * In the dealer area's layout: sends what the outbox holds when the app starts, when the
  * connection returns, and as soon as something is queued while online. The service worker does
  * the same on Background Sync where the browser has it; a lock keeps the two from overlapping.
+ * The outbox's code (IndexedDB included) comes after the page has drawn.
  */
 export function OutboxReplayer() {
   useEffect(() => {
     let cancelled = false;
-    const replay = () => {
-      if (cancelled || !navigator.onLine) return;
-      const userId = outboxUserId();
-      replayOutbox(userId ? { userId } : {}).catch((err: unknown) => console.error('outbox: replay failed', err));
-    };
-    const unsubscribe = subscribeOutbox((change) => {
-      if (change.type === 'added') replay();
-    });
-    const timer = setInterval(() => {
-      if (!navigator.onLine) return;
-      const userId = outboxUserId();
-      void listItems()
-        .then((items) => {
-          if (items.some((i) => isOwnItem(i, userId) && (i.state === 'waiting' || i.state === 'sending'))) replay();
-        })
-        .catch(() => {
-          // No IndexedDB: nothing is ever queued.
-        });
-    }, RETRY_MS);
-    window.addEventListener('online', replay);
-    replay();
+    let stop = () => {};
+    void Promise.all([import('@/lib/pwa/outbox'), import('./outbox-store')])
+      .then(([outbox, store]) => {
+        if (!cancelled) stop = start(outbox, store);
+      })
+      .catch((err: unknown) => console.error('outbox: its code could not be loaded', err));
     return () => {
       cancelled = true;
-      unsubscribe();
-      clearInterval(timer);
-      window.removeEventListener('online', replay);
+      stop();
     };
   }, []);
   return null;
+}
+
+function start(
+  { listItems, replayOutbox, subscribeOutbox }: typeof import('@/lib/pwa/outbox'),
+  { isOwnItem, outboxUserId }: typeof import('./outbox-store'),
+): () => void {
+  let cancelled = false;
+  const replay = () => {
+    if (cancelled || !navigator.onLine) return;
+    const userId = outboxUserId();
+    replayOutbox(userId ? { userId } : {}).catch((err: unknown) => console.error('outbox: replay failed', err));
+  };
+  const unsubscribe = subscribeOutbox((change) => {
+    if (change.type === 'added') replay();
+  });
+  const timer = setInterval(() => {
+    if (!navigator.onLine) return;
+    const userId = outboxUserId();
+    void listItems()
+      .then((items) => {
+        if (items.some((i) => isOwnItem(i, userId) && (i.state === 'waiting' || i.state === 'sending'))) replay();
+      })
+      .catch(() => {
+        // No IndexedDB: nothing is ever queued.
+      });
+  }, RETRY_MS);
+  window.addEventListener('online', replay);
+  replay();
+  return () => {
+    cancelled = true;
+    unsubscribe();
+    clearInterval(timer);
+    window.removeEventListener('online', replay);
+  };
 }

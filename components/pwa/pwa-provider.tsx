@@ -1,10 +1,13 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import { useEffect, useRef, useState } from 'react';
 import type { Workbox } from 'workbox-window';
 import { claimOfflineData } from '@/lib/pwa/offline-data';
 import { subscribe } from './install-prompt';
-import { UpdatePrompt } from './update-prompt';
+
+// Shown after a deployment only: its code is fetched then.
+const UpdatePrompt = dynamic(() => import('./update-prompt').then((m) => m.UpdatePrompt), { ssr: false });
 
 /** How often an open app asks whether a new version was deployed. */
 const UPDATE_CHECK_MS = 30 * 60_000;

@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { NotificationBell } from '@/components/notifications/notification-bell';
-import { NotificationToasts } from '@/components/notifications/notification-toasts';
+import { LazyNotificationToasts } from '@/components/notifications/lazy-toasts';
 import { ConnectionStatus } from '@/components/realtime/connection-status';
 import { RealtimeProvider } from '@/components/realtime/realtime-provider';
 import type { Actor } from '@/lib/auth/actor';
@@ -70,7 +70,7 @@ export async function AreaShell({ area, actor, subtitle, children }: { area: Are
             <NavLinks items={items.filter((item) => item.tabBar !== false)} areaRoot={areaRoot} variant="tabs" badges={counts} />
           </nav>
         </div>
-        <NotificationToasts href={notificationsHref} />
+        <LazyNotificationToasts href={notificationsHref} />
         <ConnectionStatus />
       </div>
     </RealtimeProvider>

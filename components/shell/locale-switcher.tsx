@@ -3,7 +3,7 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useTransition } from 'react';
-import { LOCALES, type Locale } from '@/drizzle/schema/enums';
+import { LOCALES, type Locale } from '@/drizzle/schema/values';
 import { changeLocale } from '@/lib/i18n/actions';
 
 /** Three languages side by side: each name in its own language, so anyone finds theirs. */

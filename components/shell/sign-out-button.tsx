@@ -2,8 +2,6 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { clearOfflineData } from '@/lib/pwa/offline-data';
-import { countPending } from '@/lib/pwa/outbox';
 
 /**
  * next-auth's own sign-out, without its client library (12 kB on every page for this one call):
@@ -40,12 +38,14 @@ export function SignOutButton({ className = '' }: { className?: string }) {
   async function leave() {
     setPending(true);
     setUnsent(0);
+    const { clearOfflineData } = await import('@/lib/pwa/offline-data');
     await clearOfflineData();
     await signOut();
   }
 
   async function ask() {
-    const waiting = await countPending().catch(() => 0);
+    // The outbox's code is loaded only for this question; with no IndexedDB nothing waits.
+    const waiting = await import('@/lib/pwa/outbox').then(({ countPending }) => countPending()).catch(() => 0);
     if (waiting > 0) setUnsent(waiting);
     else await leave();
   }

@@ -1,4 +1,4 @@
-import type { Locale } from '@/drizzle/schema/enums';
+import type { Locale } from '@/drizzle/schema/values';
 import { intlLocale, TIME_ZONE } from '@/lib/i18n/config';
 
 /** "Monday 9 June" / "Понеділок, 9 червня" of a YYYY-MM-DD date, as a day heading. */

@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import type { Locale } from '@/drizzle/schema/enums';
+import type { Locale } from '@/drizzle/schema/values';
 import { formatDateTime } from '@/lib/i18n/format';
 import type { RejectedEvent } from '@/lib/sync/monitor';
 import { HandleButton } from './handle-button';

@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import type { Locale } from '@/drizzle/schema/enums';
+import type { Locale } from '@/drizzle/schema/values';
 import { formatDateTime, formatNumber } from '@/lib/i18n/format';
 import type { SourceHealth } from '@/lib/sync/monitor';
 import { MinuteChart } from './minute-chart';

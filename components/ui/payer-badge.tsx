@@ -1,5 +1,5 @@
 import { useTranslations } from 'next-intl';
-import type { PayerCategory } from '@/drizzle/schema/enums';
+import type { PayerCategory } from '@/drizzle/schema/values';
 
 // Payer discipline, green / amber / red, shown wherever a dealer appears.
 const STYLES: Record<PayerCategory, { bg: string; fg: string; dot: string }> = {

@@ -1,4 +1,4 @@
-import type { ClaimStatus, OrderStatus, ShipmentStatus } from '@/drizzle/schema/enums';
+import type { ClaimStatus, OrderStatus, ShipmentStatus } from '@/drizzle/schema/values';
 
 // The factory's design rule: a status reads at a glance by colour, by name and by the chip's
 // length and shape together. Colours are explicit hex pairs so a test can prove WCAG AA

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CLAIM_STATUSES, ORDER_STATUSES, SHIPMENT_STATUSES } from '@/drizzle/schema/enums';
+import { CLAIM_STATUSES, ORDER_STATUSES, SHIPMENT_STATUSES } from '@/drizzle/schema/values';
 import {
   claimStatusStyles,
   contrastRatio,

@@ -1,5 +1,5 @@
 import { useTranslations } from 'next-intl';
-import type { ClaimStatus, OrderStatus, ShipmentStatus } from '@/drizzle/schema/enums';
+import type { ClaimStatus, OrderStatus, ShipmentStatus } from '@/drizzle/schema/values';
 import {
   claimStatusStyles,
   ORDER_STAGES,

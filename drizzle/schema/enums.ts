@@ -1,79 +1,9 @@
 import { pgEnum } from 'drizzle-orm/pg-core';
+import { ROLES, LOCALES, PAYER_CATEGORIES, ORDER_STATUSES, ITEM_KINDS, SHIPMENT_STATUSES, LEDGER_KINDS, CLAIM_CATEGORIES, CLAIM_STATUSES, RESOLUTION_KINDS, ATTACHMENT_OWNERS, AUDIENCE_KINDS, NOTIFICATION_CHANNELS, IMPORTANCE, SYNC_EVENT_STATES, ACTOR_KINDS } from './values';
 
 // Every enum of the data model, in one place so the API schemas (lib/*/schemas.ts), the status
-// chips and the sync API read the same lists.
-export const ROLES = ['dealer_owner', 'dealer_staff', 'claims', 'factory', 'admin'] as const;
-export const LOCALES = ['uk', 'ru', 'en'] as const;
-export const PAYER_CATEGORIES = ['punctual', 'hesitant', 'unreliable'] as const;
-export const ORDER_STATUSES = [
-  'accepted',
-  'in_production',
-  'manufactured',
-  'shipped',
-  'delivered',
-  'cancelled',
-] as const;
-export const ITEM_KINDS = ['window', 'door', 'balcony', 'roller_shutter', 'other'] as const;
-export const SASH_OPENINGS = [
-  'fixed',
-  'turn_left',
-  'turn_right',
-  'tilt_turn_left',
-  'tilt_turn_right',
-  'tilt',
-  'sliding',
-] as const;
-export const SHIPMENT_STATUSES = ['planned', 'loading', 'in_transit', 'delivered'] as const;
-export const LEDGER_KINDS = [
-  'opening_balance',
-  'invoice',
-  'payment',
-  'compensation',
-  'delivery_charge',
-  'adjustment',
-] as const;
-export const CLAIM_CATEGORIES = [
-  'defect',
-  'transit_damage',
-  'missing_part',
-  'wrong_dimensions',
-  'hardware',
-  'other',
-] as const;
-export const CLAIM_STATUSES = [
-  'submitted',
-  'in_review',
-  'info_requested',
-  'approved',
-  'rejected',
-  'resolved',
-  'closed',
-] as const;
-export const RESOLUTION_KINDS = ['repair', 'replacement', 'compensation', 'refund'] as const;
-export const ATTACHMENT_OWNERS = [
-  'claim',
-  'claim_message',
-  'order_item',
-  'announcement',
-  'library_document',
-] as const;
-export const AUDIENCE_KINDS = ['all', 'regions', 'dealers'] as const;
-export const NOTIFICATION_CHANNELS = ['in_app', 'push', 'email'] as const;
-export const IMPORTANCE = ['critical', 'normal'] as const;
-export const SYNC_EVENT_STATES = ['applied', 'parked', 'rejected', 'superseded'] as const;
-export const ACTOR_KINDS = ['user', 'sync', 'system'] as const;
-
-export type Role = (typeof ROLES)[number];
-export type Locale = (typeof LOCALES)[number];
-export type PayerCategory = (typeof PAYER_CATEGORIES)[number];
-export type OrderStatus = (typeof ORDER_STATUSES)[number];
-export type ItemKind = (typeof ITEM_KINDS)[number];
-export type SashOpening = (typeof SASH_OPENINGS)[number];
-export type ShipmentStatus = (typeof SHIPMENT_STATUSES)[number];
-export type LedgerKind = (typeof LEDGER_KINDS)[number];
-export type ClaimCategory = (typeof CLAIM_CATEGORIES)[number];
-export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
-export type ResolutionKind = (typeof RESOLUTION_KINDS)[number];
+// chips and the sync API read the same lists (the lists themselves are in values.ts).
+export * from './values';
 
 export const roleEnum = pgEnum('role', ROLES);
 export const localeEnum = pgEnum('locale', LOCALES);

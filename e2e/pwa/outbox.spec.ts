@@ -236,3 +236,47 @@ test('a filing whose answer is lost goes to the outbox and is filed once', async
   await expect(item.getByTestId('outbox-item-open')).toHaveText(`Відкрити рекламацію ${filed[0]!.number}`);
   expect(posts).toBeGreaterThanOrEqual(1);
 });
+
+test('two claims filed offline survive reloading the app offline and are filed in the order they were written', async ({ page, context }) => {
+  test.setTimeout(120_000);
+  await signIn(page, 'dealer3');
+  await expect
+    .poll(() => page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => Boolean(r?.active && navigator.serviceWorker.controller))), { timeout: 20_000 })
+    .toBe(true);
+  const order = await deliveredOrder(page);
+  // Opened once online, so the worker keeps them for offline use.
+  await page.goto('/dealer/claims');
+  await page.goto(`/dealer/claims/new?order=${order}`);
+  await expect(page.getByTestId('claim-form')).toBeVisible();
+
+  await context.setOffline(true);
+  const first = `Перша, написана без мережі ${run}`;
+  const second = `Друга, написана без мережі ${run}`;
+  for (const description of [first, second]) {
+    await page.reload();
+    await expect(page.getByTestId('claim-form')).toBeVisible();
+    await page.getByTestId('category-other').click();
+    await page.locator('#claim-description').fill(description);
+    await page.getByTestId('claim-submit').click();
+    await expect(page.getByTestId('claim-form-queued')).toBeVisible();
+  }
+
+  // The app closed and opened again with no connection: both still wait, oldest first.
+  await page.goto('/dealer/claims');
+  await page.reload();
+  const items = page.getByTestId('outbox-item').filter({ hasText: run });
+  await expect(items).toHaveCount(2);
+  await expect(items.nth(0)).toContainText(first);
+  await expect(items.nth(1)).toContainText(second);
+  for (const i of [0, 1]) await expect(items.nth(i)).toHaveAttribute('data-state', 'waiting');
+  expect(await claimsDescribed(page, first)).toHaveLength(0);
+
+  await context.setOffline(false);
+  for (const i of [0, 1]) await expect(items.nth(i)).toHaveAttribute('data-state', 'sent', { timeout: 30_000 });
+  const [filedFirst] = await claimsDescribed(page, first);
+  const [filedSecond] = await claimsDescribed(page, second);
+  expect(await claimsDescribed(page, first)).toHaveLength(1);
+  expect(await claimsDescribed(page, second)).toHaveLength(1);
+  // Numbers are given in the order claims reach the server.
+  expect(Number(filedFirst!.number)).toBeLessThan(Number(filedSecond!.number));
+});

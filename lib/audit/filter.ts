@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACTOR_KINDS } from '@/drizzle/schema/enums';
+import { ACTOR_KINDS } from '@/drizzle/schema/values';
 
 // The audit page's search, from and to its URL. No server imports. Whatever in the URL is not
 // understood is reported back (`invalid`) and left out, so a pasted link still opens the page.

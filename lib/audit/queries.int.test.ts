@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, users } from '@/drizzle/schema';
-import type { Role } from '@/drizzle/schema/enums';
+import type { Role } from '@/drizzle/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { ForbiddenError } from '@/lib/auth/scope';
 import { createClaim } from '@/lib/claims/actions';

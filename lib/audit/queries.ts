@@ -1,7 +1,7 @@
 import 'server-only';
 import { aliasedTable, and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { auditLog, dealers, ledgerEntries, users } from '@/drizzle/schema';
-import type { Role } from '@/drizzle/schema/enums';
+import type { Role } from '@/drizzle/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/assert';
 import type { DbOrTx } from '@/lib/db';

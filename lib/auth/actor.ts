@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { users } from '@/drizzle/schema';
-import type { Locale, Role } from '@/drizzle/schema/enums';
+import type { Locale, Role } from '@/drizzle/schema/values';
 import { getDb, type Db } from '@/lib/db';
 import { readSessionToken } from './session-token';
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { encode } from 'next-auth/jwt';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { dealers, users } from '@/drizzle/schema';
-import type { Role } from '@/drizzle/schema/enums';
+import type { Role } from '@/drizzle/schema/values';
 import { createTestDatabase } from '@/lib/testing/database';
 import { resolveAuthSecret } from './secret';
 

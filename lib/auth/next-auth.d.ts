@@ -1,4 +1,4 @@
-import type { Role } from '@/drizzle/schema/enums';
+import type { Role } from '@/drizzle/schema/values';
 
 declare module 'next-auth' {
   interface User {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ROLES } from '@/drizzle/schema/enums';
+import { ROLES } from '@/drizzle/schema/values';
 import { areaOfPath, can, canEnterArea, homeAreaOf } from './permissions';
 
 describe('permissions', () => {

@@ -1,4 +1,4 @@
-import type { Role } from '@/drizzle/schema/enums';
+import type { Role } from '@/drizzle/schema/values';
 
 // The one permission map: capability → roles that have it. Code asks can(actor, capability);
 // it never compares role strings inline.

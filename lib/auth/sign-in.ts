@@ -1,7 +1,7 @@
 import { and, eq, gt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { auditLog, signInAttempts, users } from '@/drizzle/schema';
-import type { Role } from '@/drizzle/schema/enums';
+import type { Role } from '@/drizzle/schema/values';
 import type { Db } from '@/lib/db';
 import { getEnv } from '@/lib/env';
 import { log } from '@/lib/log';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogItems, dealers, users } from '@/drizzle/schema';
-import type { Role } from '@/drizzle/schema/enums';
+import type { Role } from '@/drizzle/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { ForbiddenError } from '@/lib/auth/scope';
 import { at, eventId, prepareSyncDatabase, send, TOKENS } from '@/lib/sync/testing/fixtures';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { claimHistory, claimMessages, claims, orderItems, orders, outbox } from '@/drizzle/schema';
-import type { ClaimCategory, ClaimStatus } from '@/drizzle/schema/enums';
+import type { ClaimCategory, ClaimStatus } from '@/drizzle/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { can, isDealerRole, rolesWith } from '@/lib/auth/permissions';
 import { dealerScopeOf } from '@/lib/auth/scope';

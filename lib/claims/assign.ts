@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import { claims, users } from '@/drizzle/schema';
-import type { ClaimStatus, Role } from '@/drizzle/schema/enums';
+import type { ClaimStatus, Role } from '@/drizzle/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/assert';
 import { rolesWith } from '@/lib/auth/permissions';

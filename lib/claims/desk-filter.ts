@@ -1,4 +1,4 @@
-import { CLAIM_CATEGORIES, type ClaimCategory } from '@/drizzle/schema/enums';
+import { CLAIM_CATEGORIES, type ClaimCategory } from '@/drizzle/schema/values';
 
 // The claims desk queue's filters, read from the page's URL and written back into its links.
 // No server imports: the filter form and the chips build their links with it.

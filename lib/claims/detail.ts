@@ -1,7 +1,7 @@
 import 'server-only';
 import { aliasedTable, and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { attachments, auditLog, claimHistory, claimMessages, claims, dealers, orderItems, orders, users } from '@/drizzle/schema';
-import type { ClaimCategory, ClaimStatus, ItemKind, PayerCategory, ResolutionKind } from '@/drizzle/schema/enums';
+import type { ClaimCategory, ClaimStatus, ItemKind, PayerCategory, ResolutionKind } from '@/drizzle/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/assert';
 import { isDealerRole } from '@/lib/auth/permissions';

@@ -1,4 +1,4 @@
-import type { OrderStatus } from '@/drizzle/schema/enums';
+import type { OrderStatus } from '@/drizzle/schema/values';
 
 // The limits of a claim's texts and which orders take a claim, without the validation library:
 // pages that only show or word them (the claims list, the outbox) load this much and no more.

@@ -1,7 +1,7 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import { auditLog, claimHistory, claimMessages, claims, ledgerEntries, outbox } from '@/drizzle/schema';
-import type { ClaimStatus } from '@/drizzle/schema/enums';
+import type { ClaimStatus } from '@/drizzle/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { can, isDealerRole } from '@/lib/auth/permissions';
 import { factoryToday } from '@/lib/calendar';

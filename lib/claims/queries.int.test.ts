@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claims, dealers, orders, plants, users } from '@/drizzle/schema';
-import type { ClaimStatus } from '@/drizzle/schema/enums';
+import type { ClaimStatus } from '@/drizzle/schema/values';
 import { dealerScopeOf, ForbiddenError, type DealerScope } from '@/lib/auth/scope';
 import { createTestDatabase } from '@/lib/testing/database';
 import { listOpenClaimsForDealer } from './queries';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { aliasedTable, and, asc, count, desc, eq, isNull, notInArray, sql, type SQL } from 'drizzle-orm';
 import { claims, dealers, orders, plants, users } from '@/drizzle/schema';
-import type { ClaimCategory, ClaimStatus, PayerCategory } from '@/drizzle/schema/enums';
+import type { ClaimCategory, ClaimStatus, PayerCategory } from '@/drizzle/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/assert';
 import { assertDealerScope, type DealerScope } from '@/lib/auth/scope';

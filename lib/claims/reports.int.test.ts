@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claims, dealers, orderItems, orders, plants, users } from '@/drizzle/schema';
-import type { ClaimCategory, ClaimStatus, ResolutionKind } from '@/drizzle/schema/enums';
+import type { ClaimCategory, ClaimStatus, ResolutionKind } from '@/drizzle/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { ForbiddenError } from '@/lib/auth/scope';
 import { createTestDatabase } from '@/lib/testing/database';

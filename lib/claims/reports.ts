@@ -1,7 +1,7 @@
 import 'server-only';
 import { aliasedTable, and, eq, sql } from 'drizzle-orm';
 import { claims, dealers, orderItems, users } from '@/drizzle/schema';
-import { CLAIM_CATEGORIES, type ClaimCategory, type ClaimStatus, type ItemKind, type ResolutionKind } from '@/drizzle/schema/enums';
+import { CLAIM_CATEGORIES, type ClaimCategory, type ClaimStatus, type ItemKind, type ResolutionKind } from '@/drizzle/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/assert';
 import type { DbOrTx } from '@/lib/db';

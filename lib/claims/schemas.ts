@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CLAIM_CATEGORIES, CLAIM_STATUSES, RESOLUTION_KINDS } from '@/drizzle/schema/enums';
+import { CLAIM_CATEGORIES, CLAIM_STATUSES, RESOLUTION_KINDS } from '@/drizzle/schema/values';
 import { addDays, factoryToday } from '@/lib/calendar';
 
 // What a claim's forms, the client API and the actions accept (contract section 4). No server

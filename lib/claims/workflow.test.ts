@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CLAIM_STATUSES, type ClaimStatus } from '@/drizzle/schema/enums';
+import { CLAIM_STATUSES, type ClaimStatus } from '@/drizzle/schema/values';
 import { allowedMoves, checkMessage, checkMove, CLAIM_MOVES, deskMoveTo, type ClaimMove, type WorkflowActor, type WorkflowClaim } from './workflow';
 
 const dealer: WorkflowActor = { userId: 'u-dealer', role: 'dealer_owner', dealerId: 1 };

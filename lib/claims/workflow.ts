@@ -1,4 +1,4 @@
-import type { ClaimStatus, Role } from '@/drizzle/schema/enums';
+import type { ClaimStatus, Role } from '@/drizzle/schema/values';
 import { can, isDealerRole } from '@/lib/auth/permissions';
 
 // The claims workflow (contract statuses), pure: the actions enforce it and the claim pages ask

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { dealers, users, userTokens } from '@/drizzle/schema';
-import type { Role } from '@/drizzle/schema/enums';
+import type { Role } from '@/drizzle/schema/values';
 import { assertDealerScope, type DealerScope } from '@/lib/auth/scope';
 import type { DbOrTx } from '@/lib/db';
 import { hashUserToken, INVITATION_PURPOSE } from './invitation-token';

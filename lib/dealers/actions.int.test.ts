@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, dealers, outbox, users } from '@/drizzle/schema';
-import type { Role } from '@/drizzle/schema/enums';
+import type { Role } from '@/drizzle/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { rowsOf } from '@/lib/db';
 import { edrpouCheckDigit } from '@/lib/demo/tax-id';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { aliasedTable, and, count, desc, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import { auditLog, claims, dealers, ledgerEntries, orders, users } from '@/drizzle/schema';
-import type { ClaimCategory, ClaimStatus, OrderStatus, PayerCategory, Role } from '@/drizzle/schema/enums';
+import type { ClaimCategory, ClaimStatus, OrderStatus, PayerCategory, Role } from '@/drizzle/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/assert';
 import { factoryToday } from '@/lib/calendar';

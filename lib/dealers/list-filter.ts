@@ -1,4 +1,4 @@
-import { PAYER_CATEGORIES, type PayerCategory } from '@/drizzle/schema/enums';
+import { PAYER_CATEGORIES, type PayerCategory } from '@/drizzle/schema/values';
 
 // The dealers list's search, filters, sort and page, read from the page's URL and written back
 // into its links. No server imports: the filter form and the headers build links with it.

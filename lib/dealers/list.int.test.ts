@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, claims, dealers, ledgerEntries, orders, plants, users } from '@/drizzle/schema';
-import { CLAIM_STATUSES, LEDGER_KINDS, PAYER_CATEGORIES } from '@/drizzle/schema/enums';
+import { CLAIM_STATUSES, LEDGER_KINDS, PAYER_CATEGORIES } from '@/drizzle/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { listReceivables } from '@/lib/finance/receivables';
 import { DEFAULT_RECEIVABLES_FILTER } from '@/lib/finance/receivables-filter';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import { claims, dealers, ledgerEntries, users } from '@/drizzle/schema';
-import type { PayerCategory } from '@/drizzle/schema/enums';
+import type { PayerCategory } from '@/drizzle/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/assert';
 import { rolesWith } from '@/lib/auth/permissions';

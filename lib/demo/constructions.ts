@@ -1,4 +1,4 @@
-import type { ItemKind, SashOpening } from '@/drizzle/schema/enums';
+import type { ItemKind, SashOpening } from '@/drizzle/schema/values';
 import {
   ALUMINIUM_COLOURS,
   DOOR_HARDWARE,

@@ -1,5 +1,5 @@
 import type { ledgerEntries } from '@/drizzle/schema';
-import type { LedgerKind, OrderStatus, PayerCategory } from '@/drizzle/schema/enums';
+import type { LedgerKind, OrderStatus, PayerCategory } from '@/drizzle/schema/values';
 import type { Direction } from './data';
 import { formatKop, mulDivRound, uah } from './money';
 import type { FinanceFlag, PlantCode } from './order-plan';

@@ -1,4 +1,4 @@
-import type { OrderStatus } from '@/drizzle/schema/enums';
+import type { OrderStatus } from '@/drizzle/schema/values';
 import { Rng, type WeightedIndex } from './random';
 import { DAY, MINUTE, dayString, intoHoursBefore, notSunday, startOfDay, weekday, yearPrefix } from './time';
 

@@ -1,5 +1,5 @@
 import { claimSlaPolicies, dealers, plants, syncSources, users } from '@/drizzle/schema';
-import type { ClaimCategory, Locale, PayerCategory, Role } from '@/drizzle/schema/enums';
+import type { ClaimCategory, Locale, PayerCategory, Role } from '@/drizzle/schema/values';
 import type { DbOrTx } from '@/lib/db';
 import { DEMO_SYNC_TOKENS, hashSyncToken } from '@/lib/sync/tokens';
 import {

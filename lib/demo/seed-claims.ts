@@ -1,5 +1,5 @@
 import { claimHistory, claimMessages, claims, ledgerEntries } from '@/drizzle/schema';
-import type { ClaimCategory, ClaimStatus, ResolutionKind } from '@/drizzle/schema/enums';
+import type { ClaimCategory, ClaimStatus, ResolutionKind } from '@/drizzle/schema/values';
 import type { Db, DbOrTx } from '@/lib/db';
 import { FEMALE_NAMES, MALE_NAMES, STREETS, SURNAMES } from './data';
 import { assertSameOrder, insertMany, slicesFor } from './insert';

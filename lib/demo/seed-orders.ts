@@ -1,5 +1,5 @@
 import { ledgerEntries, orderItems, orderStatusHistory, orders, shipmentOrders, shipments } from '@/drizzle/schema';
-import type { OrderStatus } from '@/drizzle/schema/enums';
+import type { OrderStatus } from '@/drizzle/schema/values';
 import type { Db } from '@/lib/db';
 import { buildConstructions, totalKop, type Construction } from './constructions';
 import { STREETS, SURNAMES } from './data';

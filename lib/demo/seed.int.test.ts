@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLAIM_CATEGORIES, ORDER_STATUSES, type Locale, type Role } from '@/drizzle/schema/enums';
+import { CLAIM_CATEGORIES, ORDER_STATUSES, type Locale, type Role } from '@/drizzle/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { verifyPassword } from '@/lib/auth/password';
 import { getAttachmentForActor } from '@/lib/files/access';

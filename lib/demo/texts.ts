@@ -1,4 +1,4 @@
-import type { ClaimCategory, ResolutionKind } from '@/drizzle/schema/enums';
+import type { ClaimCategory, ResolutionKind } from '@/drizzle/schema/values';
 
 // What people write: claim descriptions in a dealer's words, the claims desk's replies and
 // notes, decisions. Placeholders: {pos} position number, {item} construction name, {size}

@@ -1,4 +1,4 @@
-import type { ShipmentStatus } from '@/drizzle/schema/enums';
+import type { ShipmentStatus } from '@/drizzle/schema/values';
 import { CREWS, type Crew, type Direction } from './data';
 import type { PlantCode } from './order-plan';
 import { Rng } from './random';

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { eq } from 'drizzle-orm';
 import { attachments } from '@/drizzle/schema';
-import type { ATTACHMENT_OWNERS } from '@/drizzle/schema/enums';
+import type { ATTACHMENT_OWNERS } from '@/drizzle/schema/values';
 import type { DbOrTx, Tx } from '@/lib/db';
 import { getEnv, type Env } from '@/lib/env';
 import { log } from '@/lib/log';

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dealers, ledgerEntries, orders, plants } from '@/drizzle/schema';
-import type { LedgerKind } from '@/drizzle/schema/enums';
+import type { LedgerKind } from '@/drizzle/schema/values';
 import { dealerScopeOf, ForbiddenError, type DealerScope } from '@/lib/auth/scope';
 import { ledgerEffect } from '@/lib/sync/apply-ledger';
 import { createTestDatabase } from '@/lib/testing/database';

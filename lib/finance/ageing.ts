@@ -1,7 +1,7 @@
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { ledgerEntries } from '@/drizzle/schema';
-import type { LedgerKind } from '@/drizzle/schema/enums';
+import type { LedgerKind } from '@/drizzle/schema/values';
 import { assertDealerScope, type DealerScope } from '@/lib/auth/scope';
 import { factoryToday } from '@/lib/calendar';
 import { rowsOf, type DbOrTx } from '@/lib/db';

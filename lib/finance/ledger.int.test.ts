@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dealers, ledgerEntries, plants } from '@/drizzle/schema';
-import { LEDGER_KINDS, type LedgerKind } from '@/drizzle/schema/enums';
+import { LEDGER_KINDS, type LedgerKind } from '@/drizzle/schema/values';
 import { dealerScopeOf, type DealerScope } from '@/lib/auth/scope';
 import { ledgerEffect } from '@/lib/sync/apply-ledger';
 import { createTestDatabase } from '@/lib/testing/database';

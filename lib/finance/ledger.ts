@@ -1,7 +1,7 @@
 import 'server-only';
 import { eq, sql, type SQL } from 'drizzle-orm';
 import { dealers, ledgerEntries } from '@/drizzle/schema';
-import { LEDGER_KINDS, type LedgerKind } from '@/drizzle/schema/enums';
+import { LEDGER_KINDS, type LedgerKind } from '@/drizzle/schema/values';
 import { assertDealerScope, type DealerScope } from '@/lib/auth/scope';
 import { rowsOf, type DbOrTx } from '@/lib/db';
 

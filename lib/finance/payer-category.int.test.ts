@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, dealers, financeSettings, ledgerEntries, users } from '@/drizzle/schema';
-import type { LedgerKind } from '@/drizzle/schema/enums';
+import type { LedgerKind } from '@/drizzle/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { ForbiddenError } from '@/lib/auth/scope';
 import { ledgerEffect } from '@/lib/sync/apply-ledger';

@@ -1,6 +1,6 @@
 import { eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { auditLog, dealers, financeSettings, ledgerEntries } from '@/drizzle/schema';
-import type { PayerCategory } from '@/drizzle/schema/enums';
+import type { PayerCategory } from '@/drizzle/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { diffFields } from '@/lib/audit/record';
 import { assertCan } from '@/lib/auth/assert';

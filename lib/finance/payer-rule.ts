@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { PayerCategory } from '@/drizzle/schema/enums';
+import type { PayerCategory } from '@/drizzle/schema/values';
 
 // The payer category rule, in words (shown to finance staff on /factory/finance) and as numbers an
 // administrator may change. No server imports: the settings form validates with the same schema.

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LEDGER_KINDS, type LedgerKind } from '@/drizzle/schema/enums';
+import { LEDGER_KINDS, type LedgerKind } from '@/drizzle/schema/values';
 
 // The ledger's period and filters, shared by the pages (lenient, from their URL), the client API
 // (strict: 400 naming the field) and the queries. No server imports.

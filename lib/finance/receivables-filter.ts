@@ -1,4 +1,4 @@
-import { PAYER_CATEGORIES, type PayerCategory } from '@/drizzle/schema/enums';
+import { PAYER_CATEGORIES, type PayerCategory } from '@/drizzle/schema/values';
 
 // The receivables list's filters and sort, read from the page's URL and written back into its
 // links (the export link carries the same). No server imports: forms and headers build links with it.

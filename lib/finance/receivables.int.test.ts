@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dealers, ledgerEntries, plants } from '@/drizzle/schema';
-import { LEDGER_KINDS, PAYER_CATEGORIES, type PayerCategory } from '@/drizzle/schema/enums';
+import { LEDGER_KINDS, PAYER_CATEGORIES, type PayerCategory } from '@/drizzle/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { dealerScopeOf, ForbiddenError } from '@/lib/auth/scope';
 import { ledgerEffect } from '@/lib/sync/apply-ledger';

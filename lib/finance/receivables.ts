@@ -1,7 +1,7 @@
 import 'server-only';
 import { asc, isNotNull, sql, type SQL } from 'drizzle-orm';
 import { dealers, ledgerEntries, paymentReminders } from '@/drizzle/schema';
-import type { PayerCategory } from '@/drizzle/schema/enums';
+import type { PayerCategory } from '@/drizzle/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/assert';
 import { factoryToday } from '@/lib/calendar';

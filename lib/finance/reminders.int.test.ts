@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, dealers, ledgerEntries, notificationPreferences, notifications, outbox, paymentReminders, users } from '@/drizzle/schema';
-import type { Locale, Role } from '@/drizzle/schema/enums';
+import type { Locale, Role } from '@/drizzle/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { ForbiddenError } from '@/lib/auth/scope';
 import { factoryToday } from '@/lib/calendar';

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { PayerCategory } from '@/drizzle/schema/enums';
+import type { PayerCategory } from '@/drizzle/schema/values';
 import type { DealerScope } from '@/lib/auth/scope';
 import { factoryToday } from '@/lib/calendar';
 import type { DbOrTx } from '@/lib/db';

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { cookies } from 'next/headers';
 import { z } from 'zod';
 import { users } from '@/drizzle/schema';
-import { LOCALES } from '@/drizzle/schema/enums';
+import { LOCALES } from '@/drizzle/schema/values';
 import { recordAudit } from '@/lib/audit/record';
 import { getActor } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';

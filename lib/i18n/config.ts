@@ -1,4 +1,4 @@
-import { LOCALES, type Locale } from '@/drizzle/schema/enums';
+import { LOCALES, type Locale } from '@/drizzle/schema/values';
 
 export const locales = LOCALES;
 export const defaultLocale: Locale = 'uk';

@@ -1,4 +1,4 @@
-import type { Locale } from '@/drizzle/schema/enums';
+import type { Locale } from '@/drizzle/schema/values';
 import { intlLocale, TIME_ZONE } from './config';
 
 // Money arrives as decimal strings and is formatted from the string itself (Intl formats a numeric

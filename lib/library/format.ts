@@ -1,4 +1,4 @@
-import type { Locale } from '@/drizzle/schema/enums';
+import type { Locale } from '@/drizzle/schema/values';
 import { intlLocale } from '@/lib/i18n/config';
 import { documentTypeName } from '@/lib/files/verify';
 

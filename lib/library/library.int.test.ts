@@ -4,7 +4,7 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attachments, auditLog, dealers, libraryDocuments, users } from '@/drizzle/schema';
-import type { Role } from '@/drizzle/schema/enums';
+import type { Role } from '@/drizzle/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { parseEnv } from '@/lib/env';
 import { getAttachmentForActor } from '@/lib/files/access';

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { NOTIFICATION_CHANNELS } from '@/drizzle/schema/enums';
+import { NOTIFICATION_CHANNELS } from '@/drizzle/schema/values';
 import { notificationPreferences, notifications } from '@/drizzle/schema';
 import type { Db } from '@/lib/db';
 import { log } from '@/lib/log';

@@ -1,6 +1,6 @@
 import { and, eq, gt, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { notificationPreferences, notifications, users } from '@/drizzle/schema';
-import type { Role } from '@/drizzle/schema/enums';
+import type { Role } from '@/drizzle/schema/values';
 import { isDealerRole } from '@/lib/auth/permissions';
 import type { Tx } from '@/lib/db';
 import { payloadId, payloadText, statusKey, type BatchFacts, type OutboxRow } from '@/lib/realtime/facts';

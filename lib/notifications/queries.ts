@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, count, desc, eq, isNull, max, sql } from 'drizzle-orm';
-import { NOTIFICATION_CHANNELS } from '@/drizzle/schema/enums';
+import { NOTIFICATION_CHANNELS } from '@/drizzle/schema/values';
 import { notificationPreferences, notifications } from '@/drizzle/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { ForbiddenError } from '@/lib/auth/scope';

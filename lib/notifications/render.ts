@@ -1,5 +1,5 @@
 import { createTranslator } from 'next-intl';
-import type { Locale, Role } from '@/drizzle/schema/enums';
+import type { Locale, Role } from '@/drizzle/schema/values';
 import { isDealerRole } from '@/lib/auth/permissions';
 import { defaultLocale, isLocale, TIME_ZONE } from '@/lib/i18n/config';
 import en from '@/lib/i18n/messages/en.json';

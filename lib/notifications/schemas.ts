@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NOTIFICATION_CHANNELS } from '@/drizzle/schema/enums';
+import { NOTIFICATION_CHANNELS } from '@/drizzle/schema/values';
 
 // Shared by the notification centre's forms, its server actions and the domain functions.
 

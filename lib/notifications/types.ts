@@ -1,4 +1,4 @@
-import type { Role } from '@/drizzle/schema/enums';
+import type { Role } from '@/drizzle/schema/values';
 
 // The catalogue of notification types: what becomes a stored notification, for whom, how loud,
 // and whether it is on for a role when the user has not chosen. Shared by the dispatcher that

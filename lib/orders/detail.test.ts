@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SASH_OPENINGS } from '@/drizzle/schema/enums';
+import { SASH_OPENINGS } from '@/drizzle/schema/values';
 import { amountDifference, lookupNumberFromSearchParams, openingInWords, orderNumberFromParam, orderTimeline, productionProgress, sashParts, telHref } from './detail';
 
 const at = (iso: string) => new Date(iso);

@@ -1,4 +1,4 @@
-import type { ItemKind, OrderStatus, SashOpening } from '@/drizzle/schema/enums';
+import type { ItemKind, OrderStatus, SashOpening } from '@/drizzle/schema/values';
 import { layoutScheme, type SchemeItem } from './scheme';
 
 // What the order page says about an order, worked out without React or the database: the stages

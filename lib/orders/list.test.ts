@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ORDER_STATUSES } from '@/drizzle/schema/enums';
+import { ORDER_STATUSES } from '@/drizzle/schema/values';
 import { zodDetails } from '@/lib/http/errors';
 import {
   decodeCursor,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ORDER_STATUSES, type OrderStatus } from '@/drizzle/schema/enums';
+import { ORDER_STATUSES, type OrderStatus } from '@/drizzle/schema/values';
 
 // The orders list's filters, shared by the page (from its URL), the client API and the queries.
 // No server imports: the page's filter form reads the same limits.

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attachments, dealers, orderItems, orders, orderStatusHistory, plants, shipmentOrders, shipments } from '@/drizzle/schema';
-import { ORDER_STATUSES, type OrderStatus, type Role } from '@/drizzle/schema/enums';
+import { ORDER_STATUSES, type OrderStatus, type Role } from '@/drizzle/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { dealerScopeOf, ForbiddenError, type DealerScope } from '@/lib/auth/scope';
 import { createTestDatabase } from '@/lib/testing/database';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { attachments, dealers, orderItems, orders, orderStatusHistory, shipmentOrders, shipments, type Sash } from '@/drizzle/schema';
-import { ORDER_STATUSES, type ItemKind, type OrderStatus, type PayerCategory, type ShipmentStatus } from '@/drizzle/schema/enums';
+import { ORDER_STATUSES, type ItemKind, type OrderStatus, type PayerCategory, type ShipmentStatus } from '@/drizzle/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/assert';
 import { isDealerRole } from '@/lib/auth/permissions';

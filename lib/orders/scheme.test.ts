@@ -2,7 +2,7 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { ConstructionScheme } from '@/components/orders/construction-scheme';
-import { SASH_OPENINGS } from '@/drizzle/schema/enums';
+import { SASH_OPENINGS } from '@/drizzle/schema/values';
 import { MIN_SIDE_MM, fitSashWidths, layoutScheme, type Rect, type SchemeItem, type SchemeLayout } from './scheme';
 
 // The component is rendered from here because the unit project only picks up *.test.ts.

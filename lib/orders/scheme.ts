@@ -1,4 +1,4 @@
-import type { ItemKind, SashOpening } from '@/drizzle/schema/enums';
+import type { ItemKind, SashOpening } from '@/drizzle/schema/values';
 
 // The scheme of one construction as window makers draw it: seen from inside the room, to scale,
 // with the opening symbols and dimension lines in mm. Pure geometry, no React, so tests can check

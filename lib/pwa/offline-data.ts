@@ -1,5 +1,4 @@
 import { CACHE_PREFIX, OFFLINE_USER_KEY } from './constants';
-import { clearOutbox } from './outbox';
 
 // What this device keeps of the signed-in person for offline use: the saved pages and API
 // answers (caches named CACHE_PREFIX…), the outbox, and whose they are. All of it goes on sign-out
@@ -8,7 +7,12 @@ import { clearOutbox } from './outbox';
 
 /** Deletes the person's saved pages, answers, images and outbox from this device. */
 export async function clearOfflineData(): Promise<void> {
-  const work: Promise<unknown>[] = [clearOutbox().catch((err: unknown) => console.error('offline store: the outbox could not be cleared', err))];
+  // Loaded only now: most pages never need the outbox's code.
+  const work: Promise<unknown>[] = [
+    import('./outbox')
+      .then(({ clearOutbox }) => clearOutbox())
+      .catch((err: unknown) => console.error('offline store: the outbox could not be cleared', err)),
+  ];
   if (typeof caches !== 'undefined') {
     work.push(
       caches

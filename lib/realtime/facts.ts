@@ -1,6 +1,6 @@
 import { desc, eq, inArray, sql } from 'drizzle-orm';
 import { claimHistory, claimMessages, claims, orders, outbox, shipments, users } from '@/drizzle/schema';
-import type { ClaimStatus, OrderStatus, Role, ShipmentStatus } from '@/drizzle/schema/enums';
+import type { ClaimStatus, OrderStatus, Role, ShipmentStatus } from '@/drizzle/schema/values';
 import { rowsOf, type Tx } from '@/lib/db';
 
 // What the dispatcher needs to know beyond an outbox row to address it (the claim's dealer, whether

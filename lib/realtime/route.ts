@@ -1,4 +1,4 @@
-import { ROLES, type Role } from '@/drizzle/schema/enums';
+import { ROLES, type Role } from '@/drizzle/schema/values';
 import { rolesWith } from '@/lib/auth/permissions';
 import { payloadId, payloadText, type BatchFacts, type OutboxRow } from './facts';
 import { rooms } from './rooms';

@@ -1,4 +1,4 @@
-import type { PayerCategory } from '@/drizzle/schema/enums';
+import type { PayerCategory } from '@/drizzle/schema/values';
 import { AGEING_BUCKETS } from '@/lib/finance/ageing';
 import type { ClaimsKpis, Deliveries, OrdersFlow, ReceivablesSummary } from './factory';
 import type { ReportPeriod } from './period';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claims, dealers, ledgerEntries, orders, orderStatusHistory, plants, shipmentOrders, shipments, users } from '@/drizzle/schema';
-import type { LedgerKind, OrderStatus, PayerCategory } from '@/drizzle/schema/enums';
+import type { LedgerKind, OrderStatus, PayerCategory } from '@/drizzle/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { ForbiddenError } from '@/lib/auth/scope';
 import { getClaimReports } from '@/lib/claims/reports';

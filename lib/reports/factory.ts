@@ -1,7 +1,7 @@
 import 'server-only';
 import { asc, desc, sql, type SQL } from 'drizzle-orm';
 import { claims, dealers, orderMovesDaily, orders, plants, shipmentOrders, shipments } from '@/drizzle/schema';
-import { PAYER_CATEGORIES, type OrderStatus, type PayerCategory } from '@/drizzle/schema/enums';
+import { PAYER_CATEGORIES, type OrderStatus, type PayerCategory } from '@/drizzle/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/assert';
 import { can } from '@/lib/auth/permissions';

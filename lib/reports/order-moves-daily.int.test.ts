@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dealers, orders, orderStatusHistory, plants } from '@/drizzle/schema';
-import type { OrderStatus } from '@/drizzle/schema/enums';
+import type { OrderStatus } from '@/drizzle/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { dealerEvent, orderEvent, prepareSyncDatabase, send, statusEvent } from '@/lib/sync/testing/fixtures';
 import { createTestDatabase } from '@/lib/testing/database';

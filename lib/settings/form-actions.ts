@@ -1,7 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { CLAIM_CATEGORIES } from '@/drizzle/schema/enums';
+import { CLAIM_CATEGORIES } from '@/drizzle/schema/values';
 import { getActor } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { log } from '@/lib/log';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import { claimCalendar, claimSlaPolicies, plants } from '@/drizzle/schema';
-import { CLAIM_CATEGORIES, type ClaimCategory } from '@/drizzle/schema/enums';
+import { CLAIM_CATEGORIES, type ClaimCategory } from '@/drizzle/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/assert';
 import type { WorkingCalendar } from '@/lib/claims/sla';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CLAIM_CATEGORIES } from '@/drizzle/schema/enums';
+import { CLAIM_CATEGORIES } from '@/drizzle/schema/values';
 
 // The settings page's input (plants, the claims SLA, the working calendar), shared by the forms and
 // the actions. No server imports. Error messages are codes the page translates (settings.error.*).

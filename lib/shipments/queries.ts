@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, between, eq, inArray, lt, ne, or, sql } from 'drizzle-orm';
 import { orderItems, orders, shipmentOrders, shipments } from '@/drizzle/schema';
-import type { OrderStatus, ShipmentStatus } from '@/drizzle/schema/enums';
+import type { OrderStatus, ShipmentStatus } from '@/drizzle/schema/values';
 import { assertDealerScope, type DealerScope } from '@/lib/auth/scope';
 import type { DbOrTx } from '@/lib/db';
 

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { dealers, ledgerEntries, orders } from '@/drizzle/schema';
-import type { LedgerKind } from '@/drizzle/schema/enums';
+import type { LedgerKind } from '@/drizzle/schema/values';
 import { announce, audit, findOrLock, remember, storedIsNotNewer, waitKey, type Handler } from './context';
 import type { SyncEvent } from './schemas';
 

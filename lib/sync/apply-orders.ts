@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { dealers, ledgerEntries, orderItems, orders, plants } from '@/drizzle/schema';
-import type { OrderStatus } from '@/drizzle/schema/enums';
+import type { OrderStatus } from '@/drizzle/schema/values';
 import { announce, audit, findOrLock, remember, storedIsNotNewer, SyncRejection, waitKey, type Handler } from './context';
 import type { SyncEvent } from './schemas';
 

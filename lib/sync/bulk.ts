@@ -1,6 +1,6 @@
 import { inArray, sql, type SQL } from 'drizzle-orm';
 import { dealers, orders, plants } from '@/drizzle/schema';
-import type { OrderStatus } from '@/drizzle/schema/enums';
+import type { OrderStatus } from '@/drizzle/schema/values';
 import { rowsOf, type Tx } from '@/lib/db';
 import { ledgerEffect } from './apply-ledger';
 import { announce, audit, remember, waitKey, type ApplyContext, type ApplyOutcome } from './context';

@@ -6,7 +6,7 @@ import {
   ORDER_STATUSES,
   SASH_OPENINGS,
   SHIPMENT_STATUSES,
-} from '@/drizzle/schema/enums';
+} from '@/drizzle/schema/values';
 import { syncOpenApiDocument } from './openapi';
 import { MAX_BODY_BYTES, MAX_EVENTS, parseEvent } from './schemas';
 

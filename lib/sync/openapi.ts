@@ -4,7 +4,7 @@ import {
   ORDER_STATUSES,
   SASH_OPENINGS,
   SHIPMENT_STATUSES,
-} from '@/drizzle/schema/enums';
+} from '@/drizzle/schema/values';
 
 // The OpenAPI 3.1 description of sync API v1 (CONTRACT.md section 3), served at
 // /api/sync/v1/openapi.json. It is written for the integration engineers of the factory's

@@ -5,7 +5,7 @@ import {
   ORDER_STATUSES,
   SASH_OPENINGS,
   SHIPMENT_STATUSES,
-} from '@/drizzle/schema/enums';
+} from '@/drizzle/schema/values';
 
 // The sync API's formats, exactly as CONTRACT.md section 3 fixes them. Every message names what
 // is wrong in words the factory's integration engineers can act on.

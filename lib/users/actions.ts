@@ -2,7 +2,7 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { dealers, users } from '@/drizzle/schema';
-import type { Locale, Role } from '@/drizzle/schema/enums';
+import type { Locale, Role } from '@/drizzle/schema/values';
 import { diffFields, recordAudit } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/actor';
 import { hashPassword } from '@/lib/auth/password';

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { revalidatePath } from 'next/cache';
 import { getLocale } from 'next-intl/server';
-import type { Locale } from '@/drizzle/schema/enums';
+import type { Locale } from '@/drizzle/schema/values';
 import { getActor } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { getEnv } from '@/lib/env';

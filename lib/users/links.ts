@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import { users, userTokens } from '@/drizzle/schema';
-import type { Role } from '@/drizzle/schema/enums';
+import type { Role } from '@/drizzle/schema/values';
 import { recordAudit } from '@/lib/audit/record';
 import { hashPassword } from '@/lib/auth/password';
 import { isDealerRole } from '@/lib/auth/permissions';

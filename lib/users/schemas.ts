@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LOCALES, ROLES, type Role } from '@/drizzle/schema/enums';
+import { LOCALES, ROLES, type Role } from '@/drizzle/schema/values';
 import { EMAIL_MAX_LENGTH, NAME_MAX_LENGTH, passwordSchema } from '@/lib/dealer-users/schemas';
 
 // The administrator's user management (lib/users/actions.ts), shared by the forms, the server

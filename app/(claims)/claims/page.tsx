@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
-import type { Locale } from '@/drizzle/schema/enums';
+import type { Locale } from '@/drizzle/schema/values';
 import { DeskFilters } from '@/components/claims/desk-filters';
 import { DeskQueue } from '@/components/claims/desk-queue';
 import { DeskTiles } from '@/components/claims/desk-tiles';

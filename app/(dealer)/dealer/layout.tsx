@@ -1,4 +1,4 @@
-import { OfflineBanner } from '@/components/pwa/offline-banner';
+import { LazyOfflineBanner } from '@/components/pwa/lazy';
 import { OutboxReplayer } from '@/components/pwa/outbox-replayer';
 import { PwaProvider } from '@/components/pwa/pwa-provider';
 import { AreaShell } from '@/components/shell/area-shell';
@@ -15,7 +15,7 @@ export default async function DealerLayout({ children }: { children: React.React
     <AreaShell area="dealer" actor={actor} subtitle={`${dealer.name} · ${dealer.code}`}>
       {/* The service worker is built with the production build only. */}
       <PwaProvider userId={actor.userId} offline={getEnv().NODE_ENV === 'production'} />
-      <OfflineBanner />
+      <LazyOfflineBanner />
       <OutboxReplayer />
       {children}
     </AreaShell>

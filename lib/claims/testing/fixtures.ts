@@ -1,6 +1,6 @@
 import { asc, sql } from 'drizzle-orm';
 import { claims, claimSlaPolicies, dealers, orderItems, orders, plants, users } from '@/drizzle/schema';
-import type { Role } from '@/drizzle/schema/enums';
+import type { Role } from '@/drizzle/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { rowsOf, type Db } from '@/lib/db';
 

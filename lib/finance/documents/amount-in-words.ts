@@ -1,4 +1,4 @@
-import type { Locale } from '@/drizzle/schema/enums';
+import type { Locale } from '@/drizzle/schema/values';
 
 // An amount "in words" as accounting documents write it beside the figure ("сума прописом"):
 // the whole units spelled out with the currency's name in the right grammatical form, the

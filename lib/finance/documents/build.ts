@@ -1,5 +1,5 @@
 import 'server-only';
-import type { Locale } from '@/drizzle/schema/enums';
+import type { Locale } from '@/drizzle/schema/values';
 import type { DealerScope } from '@/lib/auth/scope';
 import type { DbOrTx } from '@/lib/db';
 import { getDealerRequisites, getLedgerForDealer } from '@/lib/finance/ledger';

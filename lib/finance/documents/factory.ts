@@ -1,4 +1,4 @@
-import type { Locale } from '@/drizzle/schema/enums';
+import type { Locale } from '@/drizzle/schema/values';
 
 // The factory's own details as its documents print them (the reconciliation statement's first
 // side). One place: when accounting's legal details change, they change here. The portal's

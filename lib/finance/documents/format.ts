@@ -1,4 +1,4 @@
-import type { Locale } from '@/drizzle/schema/enums';
+import type { Locale } from '@/drizzle/schema/values';
 import { intlLocale } from '@/lib/i18n/config';
 
 // How the finance documents write amounts, days and currencies. Amounts are formatted from the

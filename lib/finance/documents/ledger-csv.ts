@@ -1,4 +1,4 @@
-import type { Locale } from '@/drizzle/schema/enums';
+import type { Locale } from '@/drizzle/schema/values';
 import type { Ledger } from '@/lib/finance/ledger';
 import type { DocumentTexts } from './format';
 import { ledgerHeaders, ledgerRows } from './ledger-table';

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { Locale } from '@/drizzle/schema/enums';
+import type { Locale } from '@/drizzle/schema/values';
 import type { Ledger } from '@/lib/finance/ledger';
 import { formatDay, type DocumentTexts } from './format';
 import { LEDGER_COLUMNS, ledgerHeaders, ledgerRows, type LedgerColumn } from './ledger-table';

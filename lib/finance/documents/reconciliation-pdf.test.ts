@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
-import { LOCALES } from '@/drizzle/schema/enums';
+import { LOCALES } from '@/drizzle/schema/values';
 import en from '@/lib/i18n/messages/en.json';
 import ru from '@/lib/i18n/messages/ru.json';
 import uk from '@/lib/i18n/messages/uk.json';

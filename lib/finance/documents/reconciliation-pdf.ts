@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import type { Locale } from '@/drizzle/schema/enums';
+import type { Locale } from '@/drizzle/schema/values';
 import type { DealerRequisites, Ledger, LedgerLine } from '@/lib/finance/ledger';
 import { formatDateTime } from '@/lib/i18n/format';
 import { decimalAbs, decimalSign } from '@/lib/money';

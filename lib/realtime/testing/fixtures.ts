@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { encode } from 'next-auth/jwt';
 import { io as connectClient, type Socket } from 'socket.io-client';
 import { dealers, users } from '@/drizzle/schema';
-import type { Locale, Role } from '@/drizzle/schema/enums';
+import type { Locale, Role } from '@/drizzle/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { getAuthSecret, resolveAuthSecret } from '@/lib/auth/secret';
 import type { Db } from '@/lib/db';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import type { Locale } from '@/drizzle/schema/enums';
+import type { Locale } from '@/drizzle/schema/values';
 import { ReportGroups } from '@/components/claims/report-groups';
 import { ReportPeriodPicker } from '@/components/claims/report-period-picker';
 import { ReportSection } from '@/components/claims/report-section';

@@ -4,7 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { ClaimList } from '@/components/claims-dealer/claim-list';
 import { CLAIMS_HREF, newClaimHref } from '@/components/claims-dealer/links';
 import { PRIMARY_BUTTON } from '@/components/claims-dealer/styles';
-import { OutboxClaims } from '@/components/pwa/outbox-claims';
+import { LazyOutboxClaims } from '@/components/pwa/lazy';
 import { AsOf } from '@/components/pwa/as-of';
 import { LiveRefresh } from '@/components/realtime/live-refresh';
 import { requireAreaActor } from '@/lib/auth/session';
@@ -46,7 +46,7 @@ export default async function DealerClaimsPage({ searchParams }: { searchParams:
       </div>
       <AsOf />
       {/* Claims written offline on this device: shown here until sent, or refused with the reason. */}
-      <OutboxClaims />
+      <LazyOutboxClaims />
       {waitingCount > 0 ? (
         <p role="status" className="rounded-lg border border-orange-300 bg-orange-50 px-3 py-2.5 text-sm font-medium text-orange-950" data-testid="claims-waiting-summary">
           {t('waitingSummary', { count: waitingCount })}

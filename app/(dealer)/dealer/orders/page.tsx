@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { ORDER_STATUSES, type Locale } from '@/drizzle/schema/enums';
+import { ORDER_STATUSES, type Locale } from '@/drizzle/schema/values';
 import { OrderListEmpty } from '@/components/orders/list-empty';
 import { OrderListFilters } from '@/components/orders/list-filters';
 import { OrderListOrders } from '@/components/orders/list-orders';

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import type { Locale } from '@/drizzle/schema/enums';
+import type { Locale } from '@/drizzle/schema/values';
 import { AnnouncementStatusBadge, PinnedBadge } from '@/components/announcements/status-badge';
 import { ANNOUNCEMENT_STATUSES, listAnnouncementsForFactory, type AnnouncementStatus, type FactoryAnnouncementRow } from '@/lib/announcements/queries';
 import { can } from '@/lib/auth/permissions';

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import type { Locale } from '@/drizzle/schema/enums';
+import type { Locale } from '@/drizzle/schema/values';
 import { DealerFilters } from '@/components/factory-dealers/dealer-filters';
 import { DealerTable } from '@/components/factory-dealers/dealer-table';
 import { EmptyNotice } from '@/components/ui/empty-notice';

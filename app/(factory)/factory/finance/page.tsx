@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import type { Locale } from '@/drizzle/schema/enums';
+import type { Locale } from '@/drizzle/schema/values';
 import { PayerRuleSection } from '@/components/factory-finance/payer-rule-section';
 import { ReceivablesFilters } from '@/components/factory-finance/receivables-filters';
 import { ReceivablesTable } from '@/components/factory-finance/receivables-table';

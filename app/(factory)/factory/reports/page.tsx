@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import type { Locale } from '@/drizzle/schema/enums';
+import type { Locale } from '@/drizzle/schema/values';
 import { ClaimsReport } from '@/components/factory-reports/claims-report';
 import { DeliveriesReport } from '@/components/factory-reports/deliveries-report';
 import { OrdersReport } from '@/components/factory-reports/orders-report';

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import type { Locale } from '@/drizzle/schema/enums';
+import type { Locale } from '@/drizzle/schema/values';
 import { UserFilters } from '@/components/factory-users/user-filters';
 import { UserList } from '@/components/factory-users/user-list';
 import { EmptyNotice } from '@/components/ui/empty-notice';

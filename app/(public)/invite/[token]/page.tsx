@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { AcceptInvitationForm } from '@/components/dealer-users/accept-invitation-form';
 import { PublicFrame } from '@/components/shell/public-frame';
-import type { Locale } from '@/drizzle/schema/enums';
+import type { Locale } from '@/drizzle/schema/values';
 import { getDb } from '@/lib/db';
 import { findInvitation } from '@/lib/dealer-users/queries';
 import { formatDateTime } from '@/lib/i18n/format';

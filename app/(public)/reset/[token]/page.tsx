@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { PasswordLinkForm } from '@/components/factory-users/password-link-form';
 import { PublicFrame } from '@/components/shell/public-frame';
-import type { Locale } from '@/drizzle/schema/enums';
+import type { Locale } from '@/drizzle/schema/values';
 import { getDb } from '@/lib/db';
 import { formatDateTime } from '@/lib/i18n/format';
 import { findPasswordLink } from '@/lib/users/links';

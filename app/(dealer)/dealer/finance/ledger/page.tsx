@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import type { Locale } from '@/drizzle/schema/enums';
+import type { Locale } from '@/drizzle/schema/values';
 import { FinanceDocuments } from '@/components/finance/documents-panel';
 import { LedgerFilters } from '@/components/finance/ledger-filters';
 import { LedgerLines } from '@/components/finance/ledger-lines';

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import type { Locale } from '@/drizzle/schema/enums';
+import type { Locale } from '@/drizzle/schema/values';
 import { MarkdownBody } from '@/components/announcements/markdown-body';
 import { MarkRead } from '@/components/announcements/mark-read';
 import { PinnedBadge } from '@/components/announcements/status-badge';

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import type { Locale } from '@/drizzle/schema/enums';
+import type { Locale } from '@/drizzle/schema/values';
 import { UserStateChip } from '@/components/factory-users/state-chip';
 import { RoleForm } from '@/components/factory-users/role-form';
 import { UserActions } from '@/components/factory-users/user-actions';

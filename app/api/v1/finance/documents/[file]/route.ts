@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import type { Locale } from '@/drizzle/schema/enums';
+import type { Locale } from '@/drizzle/schema/values';
 import { can, isDealerRole } from '@/lib/auth/permissions';
 import { dealerScopeOf } from '@/lib/auth/scope';
 import { getActor } from '@/lib/auth/session';

@@ -1,0 +1,12 @@
+'use client';
+
+import dynamic from 'next/dynamic';
+
+// Parts of the dealer's pages that draw nothing until the browser runs them (they read the
+// device's IndexedDB or wait for live events): their code comes after the page's first load.
+
+/** The claims list's "Waiting to send": items from IndexedDB. */
+export const LazyOutboxClaims = dynamic(() => import('./outbox-claims').then((m) => m.OutboxClaims), { ssr: false });
+
+/** The offline banner: nothing to show until the connection drops. */
+export const LazyOfflineBanner = dynamic(() => import('./offline-banner').then((m) => m.OfflineBanner), { ssr: false });
