@@ -139,3 +139,30 @@ test('a new version waits for consent, then every open page reloads onto it and 
     fs.writeFileSync(swFile, original);
   }
 });
+
+test('with the worker in control Chromium finds the app installable, and the client API’s answers are kept for offline reading', async ({ page, context }) => {
+  await signIn(page, 'dealer');
+  await controlled(page);
+  const cdp = await context.newCDPSession(page);
+  const manifest = (await cdp.send('Page.getAppManifest')) as { errors: { message: string }[] };
+  expect(manifest.errors).toEqual([]);
+  const installability = (await cdp.send('Page.getInstallabilityErrors')) as { installabilityErrors: { errorId: string }[] };
+  expect(installability.installabilityErrors.map((e) => e.errorId).filter((id) => id !== 'in-incognito')).toEqual([]);
+
+  // A dealer page reading the client API: the answer is kept (network first)…
+  const read = () => page.evaluate(() => fetch('/api/v1/orders?limit=3').then(async (r) => ({ status: r.status, numbers: ((await r.json()) as { items: { number: string }[] }).items.map((i) => i.number) })));
+  const online = await read();
+  expect(online.status).toBe(200);
+  expect(online.numbers.length).toBeGreaterThan(0);
+  await expect.poll(() => cachedPaths(page, 'portal-api')).toContain('/api/v1/orders?limit=3');
+  // …and answers offline with what was read last.
+  await context.setOffline(true);
+  expect(await read()).toEqual(online);
+  await context.setOffline(false);
+
+  // Downloads are not kept: only JSON.
+  const csv = await page.evaluate(() => fetch('/api/v1/finance/documents/ledger.csv?from=2026-01-01&to=2026-01-31').then((r) => ({ status: r.status, type: r.headers.get('content-type') ?? '' })));
+  expect(csv.status).toBe(200);
+  expect(csv.type).toContain('text/csv');
+  expect((await cachedPaths(page, 'portal-api')) ?? []).not.toContain('/api/v1/finance/documents/ledger.csv?from=2026-01-01&to=2026-01-31');
+});
