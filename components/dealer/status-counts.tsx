@@ -14,6 +14,7 @@ export async function OrderStatusCounts({ counts }: { counts: Record<OrderStatus
           <li key={status}>
             <Link
               href={`/dealer/orders?status=${status}`}
+              // The name starts with what the link shows (the status and the count), as speech control expects.
               aria-label={t('showOrdersWithStatus', { status: ts(status), count: counts[status] })}
               className="-mx-2 flex min-h-11 items-center justify-between gap-2 rounded-lg px-2 hover:bg-slate-50"
               data-testid={`count-${status}`}

@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect } from 'react';
+import { afterLoad } from './after-load';
 
 /** While something waits and the browser says it is online, look again this often (the server may have been down). */
 const RETRY_MS = 30_000;
@@ -15,13 +16,16 @@ export function OutboxReplayer() {
   useEffect(() => {
     let cancelled = false;
     let stop = () => {};
-    void Promise.all([import('@/lib/pwa/outbox'), import('./outbox-store')])
-      .then(([outbox, store]) => {
-        if (!cancelled) stop = start(outbox, store);
-      })
-      .catch((err: unknown) => console.error('outbox: its code could not be loaded', err));
+    const cancelLoad = afterLoad(() => {
+      void Promise.all([import('@/lib/pwa/outbox'), import('./outbox-store')])
+        .then(([outbox, store]) => {
+          if (!cancelled) stop = start(outbox, store);
+        })
+        .catch((err: unknown) => console.error('outbox: its code could not be loaded', err));
+    });
     return () => {
       cancelled = true;
+      cancelLoad();
       stop();
     };
   }, []);

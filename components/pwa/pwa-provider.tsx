@@ -4,6 +4,7 @@ import dynamic from 'next/dynamic';
 import { useEffect, useRef, useState } from 'react';
 import type { Workbox } from 'workbox-window';
 import { claimOfflineData } from '@/lib/pwa/offline-data';
+import { afterLoad } from './after-load';
 import { subscribe } from './install-prompt';
 
 // Shown after a deployment only: its code is fetched then.
@@ -35,23 +36,26 @@ export function PwaProvider({ userId, offline }: { userId: string; offline: bool
     const onVisible = () => {
       if (document.visibilityState === 'visible') void workbox.current?.update();
     };
-    void import('workbox-window').then(({ Workbox }) => {
-      if (cancelled) return;
-      const wb = new Workbox('/sw.js', { scope: '/' });
-      workbox.current = wb;
-      // A new version installed while this page runs the old one: it waits for consent.
-      wb.addEventListener('waiting', () => setWaiting(true));
-      // Another tab agreed (or this one did): every page of the old version reloads, so none
-      // goes on with files of two versions.
-      wb.addEventListener('controlling', (event) => {
-        if (event.isUpdate) window.location.reload();
+    const cancelLoad = afterLoad(() => {
+      void import('workbox-window').then(({ Workbox }) => {
+        if (cancelled) return;
+        const wb = new Workbox('/sw.js', { scope: '/' });
+        workbox.current = wb;
+        // A new version installed while this page runs the old one: it waits for consent.
+        wb.addEventListener('waiting', () => setWaiting(true));
+        // Another tab agreed (or this one did): every page of the old version reloads, so none
+        // goes on with files of two versions.
+        wb.addEventListener('controlling', (event) => {
+          if (event.isUpdate) window.location.reload();
+        });
+        wb.register().catch((err: unknown) => console.error('service worker: registration failed', err));
+        timer = setInterval(() => void wb.update(), UPDATE_CHECK_MS);
+        document.addEventListener('visibilitychange', onVisible);
       });
-      wb.register().catch((err: unknown) => console.error('service worker: registration failed', err));
-      timer = setInterval(() => void wb.update(), UPDATE_CHECK_MS);
-      document.addEventListener('visibilitychange', onVisible);
     });
     return () => {
       cancelled = true;
+      cancelLoad();
       clearInterval(timer);
       document.removeEventListener('visibilitychange', onVisible);
     };

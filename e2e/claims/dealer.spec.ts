@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { request as http, expect, test, type Page } from '@playwright/test';
+import { deliveredOrder, jpeg } from '../fixtures/claims';
 import { DEMO_USERS, PASSWORD, signIn } from '../fixtures/users';
 
 // Issue 6, the dealer's side at phone size: a claim filed from the order page with two photos the
@@ -11,31 +12,6 @@ const run = Date.now().toString(36);
 
 async function noHorizontalScroll(page: Page) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-}
-
-/** One of the dealer's delivered orders (they take claims). */
-async function deliveredOrder(page: Page): Promise<string> {
-  const answer = await page.request.get('/api/v1/orders?status=delivered&limit=1');
-  expect(answer.status()).toBe(200);
-  const { items } = (await answer.json()) as { items: { number: string }[] };
-  expect(items.length).toBeGreaterThan(0);
-  return items[0]!.number;
-}
-
-/** A small real JPEG, drawn and encoded by the phone's browser. */
-async function jpeg(page: Page, colour: string): Promise<Buffer> {
-  const dataUrl = await page.evaluate((fill) => {
-    const canvas = document.createElement('canvas');
-    canvas.width = 320;
-    canvas.height = 240;
-    const context = canvas.getContext('2d')!;
-    context.fillStyle = fill;
-    context.fillRect(0, 0, 320, 240);
-    context.fillStyle = '#ffffff';
-    context.fillRect(40, 40, 120, 80);
-    return canvas.toDataURL('image/jpeg', 0.8);
-  }, colour);
-  return Buffer.from(dataUrl.split(',')[1]!, 'base64');
 }
 
 async function claimNumbers(page: Page): Promise<string[]> {
@@ -113,8 +89,10 @@ test('a dealer files a claim with two photos from an order page and sees it subm
   // It heads the dealer's list, reached from the tab bar.
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Claims' }).click();
   await expect(page).toHaveURL(/\/dealer\/claims$/);
-  await expect(page.getByTestId('claim-card').first()).toHaveAttribute('data-number', number);
-  await expect(page.getByTestId('claim-card').first()).toContainText(`Order ${order}, position 1`);
+  // Other tests file claims for this dealer at the same time: the card is found by its number.
+  const card = page.locator(`[data-testid="claim-card"][data-number="${number}"]`);
+  await expect(card).toBeVisible();
+  await expect(card).toContainText(`Order ${order}, position 1`);
   await noHorizontalScroll(page);
 });
 

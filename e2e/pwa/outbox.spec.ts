@@ -1,4 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
+import { deliveredOrder, jpeg } from '../fixtures/claims';
+import { controlledByServiceWorker } from '../fixtures/pwa';
 import { signIn } from '../fixtures/users';
 
 // Issue 9, point 4: writing offline. A claim with a photo filed with no connection waits on the
@@ -10,28 +12,6 @@ import { signIn } from '../fixtures/users';
 test.use({ serviceWorkers: 'allow' });
 
 const run = Date.now().toString(36);
-
-async function deliveredOrder(page: Page): Promise<string> {
-  const answer = await page.request.get('/api/v1/orders?status=delivered&limit=1');
-  expect(answer.status()).toBe(200);
-  const { items } = (await answer.json()) as { items: { number: string }[] };
-  expect(items.length).toBeGreaterThan(0);
-  return items[0]!.number;
-}
-
-/** A small real JPEG, drawn and encoded by the phone's browser. */
-async function jpeg(page: Page, colour: string): Promise<Buffer> {
-  const dataUrl = await page.evaluate((fill) => {
-    const canvas = document.createElement('canvas');
-    canvas.width = 320;
-    canvas.height = 240;
-    const context = canvas.getContext('2d')!;
-    context.fillStyle = fill;
-    context.fillRect(0, 0, 320, 240);
-    return canvas.toDataURL('image/jpeg', 0.8);
-  }, colour);
-  return Buffer.from(dataUrl.split(',')[1]!, 'base64');
-}
 
 type ClaimDetail = { number: string; description: string; attachments: { messageId: number | null }[]; messages: { id: number; body: string }[] };
 
@@ -240,9 +220,7 @@ test('a filing whose answer is lost goes to the outbox and is filed once', async
 test('two claims filed offline survive reloading the app offline and are filed in the order they were written', async ({ page, context }) => {
   test.setTimeout(120_000);
   await signIn(page, 'dealer3');
-  await expect
-    .poll(() => page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => Boolean(r?.active && navigator.serviceWorker.controller))), { timeout: 20_000 })
-    .toBe(true);
+  await controlledByServiceWorker(page);
   const order = await deliveredOrder(page);
   // Opened once online, so the worker keeps them for offline use.
   await page.goto('/dealer/claims');

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { controlledByServiceWorker } from '../fixtures/pwa';
 import { signIn } from '../fixtures/users';
 
 // Issue 9, points 2 and 5: the service worker built with Workbox from lib/pwa/sw.ts controls the
@@ -8,13 +9,6 @@ import { signIn } from '../fixtures/users';
 // when he signs out; a new version waits for consent and then reloads the page.
 
 test.use({ serviceWorkers: 'allow' });
-
-/** Waits until the worker is active and controls this page (it claims open pages on its first install). */
-async function controlled(page: Page) {
-  await expect
-    .poll(() => page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => Boolean(r?.active && navigator.serviceWorker.controller))), { timeout: 20_000 })
-    .toBe(true);
-}
 
 /** The URLs (path and query) a cache of the page's origin holds, or null when there is no such cache. */
 function cachedPaths(page: Page, cacheName: string): Promise<string[] | null> {
@@ -35,7 +29,7 @@ test('the service worker controls the dealerâ€™s pages and precaches the buildâ€
   expect(sw.headers()['content-type']).toContain('javascript');
 
   await signIn(page, 'dealer');
-  await controlled(page);
+  await controlledByServiceWorker(page);
 
   // Workbox's precache holds the build's scripts and styles and the icons.
   const precached = await page.evaluate(async () => {
@@ -56,7 +50,7 @@ test('the service worker controls the dealerâ€™s pages and precaches the buildâ€
 
 test('signing out deletes the saved pages: offline afterwards, nothing of the previous dealer is shown', async ({ page, context }) => {
   await signIn(page, 'dealer');
-  await controlled(page);
+  await controlledByServiceWorker(page);
   await page.goto('/dealer/orders');
   const firstOrder = page.getByTestId('order-card').first();
   await expect(firstOrder).toBeVisible();
@@ -91,7 +85,7 @@ test('signing out deletes the saved pages: offline afterwards, nothing of the pr
 
 test('another person signing in on the same device finds nothing of the previous one', async ({ page }) => {
   await signIn(page, 'dealer');
-  await controlled(page);
+  await controlledByServiceWorker(page);
   await page.goto('/dealer/orders');
   await expect.poll(() => cachedPaths(page, 'portal-pages')).toContain('/dealer/orders');
   // The session ends without signing out (expired, cleared by the browser): the data stays until
@@ -104,7 +98,7 @@ test('another person signing in on the same device finds nothing of the previous
 
 test('a new version waits for consent, then every open page reloads onto it and the saved pages are fetched anew', async ({ page }) => {
   await signIn(page, 'dealer');
-  await controlled(page);
+  await controlledByServiceWorker(page);
   await page.goto('/dealer/orders');
   await expect.poll(() => cachedPaths(page, 'portal-pages')).toContain('/dealer/orders');
   const firstScript = await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL);
@@ -130,7 +124,7 @@ test('a new version waits for consent, then every open page reloads onto it and 
     await reloaded;
     expect(await page.evaluate(() => (window as unknown as { beforeUpdate?: boolean }).beforeUpdate ?? false)).toBe(false);
     await expect(page.getByTestId('update-prompt')).toHaveCount(0);
-    await controlled(page);
+    await controlledByServiceWorker(page);
     expect(await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.waiting ?? null))).toBeNull();
     expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(firstScript);
     // The saved page was fetched again by the new version rather than kept with the old files.
@@ -142,7 +136,7 @@ test('a new version waits for consent, then every open page reloads onto it and 
 
 test('with the worker in control Chromium finds the app installable, and the client APIâ€™s answers are kept for offline reading', async ({ page, context }) => {
   await signIn(page, 'dealer');
-  await controlled(page);
+  await controlledByServiceWorker(page);
   const cdp = await context.newCDPSession(page);
   const manifest = (await cdp.send('Page.getAppManifest')) as { errors: { message: string }[] };
   expect(manifest.errors).toEqual([]);

@@ -120,11 +120,15 @@ export function forwardLines(stream: NodeJS.ReadableStream | null, onLine: (line
   });
 }
 
-export async function startServer(databaseUrl: string): Promise<Server> {
+/**
+ * Starts the portal on `databaseUrl`, or with `{ dataDir }` on the embedded database (PGlite) in a
+ * directory of its own, as the Playwright suite's server runs (the demo data seeded anew).
+ */
+export async function startServer(database: string | { dataDir: string }): Promise<Server> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    DATABASE_URL: databaseUrl,
+    ...(typeof database === 'string' ? { DATABASE_URL: database } : { DATA_DIR: database.dataDir }),
     SEED_DEMO: '1',
     PORT: String(port),
     HOST: '127.0.0.1',
@@ -135,6 +139,7 @@ export async function startServer(databaseUrl: string): Promise<Server> {
   delete env.SYNC_TOKEN_ACCOUNTING;
   delete env.REDIS_URL;
   delete env.NEXTAUTH_URL;
+  if (typeof database !== 'string') delete env.DATABASE_URL;
   console.log(`Starting the server on port ${port} (node scripts/start.mjs; builds first when the build is stale)…`);
   // Its own process group, so a build under way is stopped together with start.mjs.
   const child = spawn(process.execPath, [path.join(root, 'scripts', 'start.mjs')], {
