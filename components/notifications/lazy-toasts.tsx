@@ -1,6 +1,6 @@
 'use client';
 
-import dynamic from 'next/dynamic';
+import { lazyPart } from '@/components/pwa/lazy';
 
 /** The live toasts draw nothing until an event arrives over the live connection, itself loaded after the page. */
-export const LazyNotificationToasts = dynamic(() => import('./notification-toasts').then((m) => m.NotificationToasts), { ssr: false });
+export const LazyNotificationToasts = lazyPart('live toasts', () => import('./notification-toasts').then((m) => m.NotificationToasts));

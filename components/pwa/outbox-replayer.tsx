@@ -16,16 +16,23 @@ export function OutboxReplayer() {
   useEffect(() => {
     let cancelled = false;
     let stop = () => {};
-    const cancelLoad = afterLoad(() => {
-      void Promise.all([import('@/lib/pwa/outbox'), import('./outbox-store')])
+    // Loaded with the page offline (no worker yet to answer from its cache) the code cannot come:
+    // it is fetched again when the connection returns, and then sends what waits.
+    const load = () => {
+      Promise.all([import('@/lib/pwa/outbox'), import('./outbox-store')])
         .then(([outbox, store]) => {
           if (!cancelled) stop = start(outbox, store);
         })
-        .catch((err: unknown) => console.error('outbox: its code could not be loaded', err));
-    });
+        .catch((err: unknown) => {
+          console.error('outbox: its code could not be loaded; trying again when online', err);
+          if (!cancelled) window.addEventListener('online', load, { once: true });
+        });
+    };
+    const cancelLoad = afterLoad(load);
     return () => {
       cancelled = true;
       cancelLoad();
+      window.removeEventListener('online', load);
       stop();
     };
   }, []);

@@ -1,14 +1,14 @@
 'use client';
 
-import dynamic from 'next/dynamic';
 import { useEffect, useRef, useState } from 'react';
 import type { Workbox } from 'workbox-window';
 import { claimOfflineData } from '@/lib/pwa/offline-data';
 import { afterLoad } from './after-load';
 import { subscribe } from './install-prompt';
+import { lazyPart } from './lazy';
 
 // Shown after a deployment only: its code is fetched then.
-const UpdatePrompt = dynamic(() => import('./update-prompt').then((m) => m.UpdatePrompt), { ssr: false });
+const UpdatePrompt = lazyPart('update prompt', () => import('./update-prompt').then((m) => m.UpdatePrompt));
 
 /** How often an open app asks whether a new version was deployed. */
 const UPDATE_CHECK_MS = 30 * 60_000;

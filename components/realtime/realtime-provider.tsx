@@ -223,19 +223,24 @@ export function RealtimeProvider({ children }: { children: React.ReactNode }) {
 
     let stop: (() => void) | null = null;
     let cancelled = false;
-    loadLibrary()
-      .then((io) => {
-        if (!cancelled) stop = start(acquireSocket(io));
-      })
-      .catch((err: unknown) => {
-        // The chunk did not arrive (offline at first load): the page works, without live updates
-        // until the next load; the next `online` tries again.
-        library = null;
-        setState('disconnected');
-        console.error('realtime: the client library could not be loaded', err);
-      });
+    const load = () => {
+      loadLibrary()
+        .then((io) => {
+          if (!cancelled) stop = start(acquireSocket(io));
+        })
+        .catch((err: unknown) => {
+          // The chunk did not arrive (the page loaded offline before the service worker kept
+          // it): the page works without live updates and tries again when the connection returns.
+          library = null;
+          setState('disconnected');
+          console.error('realtime: the client library could not be loaded; trying again when online', err);
+          if (!cancelled) window.addEventListener('online', load, { once: true });
+        });
+    };
+    load();
     return () => {
       cancelled = true;
+      window.removeEventListener('online', load);
       stop?.();
     };
   }, [api]);

@@ -88,6 +88,18 @@ test('a claim with a photo filed offline waits on the phone and is filed once wh
   await expect(page).toHaveURL(new RegExp(`/dealer/claims/${filed[0]!.number}$`));
   await expect(page.getByTestId('claim-description')).toContainText(description);
   expect(await claimsDescribed(page, description)).toHaveLength(1);
+
+  // Its photo, once seen under the worker, is kept on the phone (images: cache first).
+  await controlledByServiceWorker(page);
+  await page.reload();
+  await expect
+    .poll(() =>
+      page.evaluate(async () => {
+        if (!(await caches.has('portal-images'))) return [];
+        return (await (await caches.open('portal-images')).keys()).map((r) => new URL(r.url).pathname);
+      }),
+    )
+    .toContainEqual(expect.stringMatching(/^\/api\/v1\/attachments\//));
 });
 
 test('a message written offline shows in the thread as waiting and is sent once when back online', async ({ page, context }) => {
@@ -257,4 +269,38 @@ test('two claims filed offline survive reloading the app offline and are filed i
   expect(await claimsDescribed(page, second)).toHaveLength(1);
   // Numbers are given in the order claims reach the server.
   expect(Number(filedFirst!.number)).toBeLessThan(Number(filedSecond!.number));
+});
+
+test.describe('before the service worker keeps the app’s files', () => {
+  test.use({ serviceWorkers: 'block' });
+
+  test('the outbox’s code missed while the page loaded offline comes when the connection returns, and sends what waits', async ({ page, context }) => {
+    test.setTimeout(90_000);
+    await signIn(page, 'dealer3');
+    const order = await deliveredOrder(page);
+    const url = `/dealer/claims/new?order=${order}`;
+    // What the page needs to draw comes with it; what it loads later (the outbox's replayer among
+    // them) does not get through, as when the connection drops right after the page arrived.
+    const html = await (await page.request.get(url)).text();
+    const named = new Set(Array.from(html.matchAll(/\/_next\/static\/[^"'\\\s)]+?\.js/g), (m) => m[0]));
+    let cut = true;
+    await page.route('**/_next/static/chunks/**', (route) => (cut && !named.has(new URL(route.request().url()).pathname) ? route.abort('internetdisconnected') : route.fallback()));
+    const missed = page.waitForEvent('console', (message) => message.text().includes('outbox: its code could not be loaded'));
+    await page.goto(url);
+    await missed;
+
+    await context.setOffline(true);
+    await page.getByTestId('category-other').click();
+    const description = `Код черги прийшов пізніше ${run}`;
+    await page.locator('#claim-description').fill(description);
+    await page.getByTestId('claim-submit').click();
+    await expect(page.getByTestId('claim-form-queued')).toBeVisible();
+    const item = page.getByTestId('outbox-item').filter({ hasText: description });
+    await expect(item).toHaveAttribute('data-state', 'waiting');
+
+    cut = false;
+    await context.setOffline(false);
+    await expect(item).toHaveAttribute('data-state', 'sent', { timeout: 30_000 });
+    expect(await claimsDescribed(page, description)).toHaveLength(1);
+  });
 });

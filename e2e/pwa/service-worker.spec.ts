@@ -22,6 +22,31 @@ function cachedPaths(page: Page, cacheName: string): Promise<string[] | null> {
   }, cacheName);
 }
 
+/** How many items the outbox in IndexedDB holds (0 when its store is not there yet or any more). */
+function outboxSize(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('portal-offline');
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('outbox')) {
+            db.close();
+            resolve(0);
+            return;
+          }
+          const counted = db.transaction('outbox').objectStore('outbox').count();
+          counted.onsuccess = () => {
+            resolve(counted.result);
+            db.close();
+          };
+          counted.onerror = () => reject(counted.error);
+        };
+        open.onerror = () => reject(open.error);
+      }),
+  );
+}
+
 test('the service worker controls the dealer’s pages and precaches the build’s files and the offline page', async ({ page, request }) => {
   const sw = await request.get('/sw.js');
   expect(sw.status()).toBe(200);
@@ -66,10 +91,42 @@ test('signing out deletes the saved pages: offline afterwards, nothing of the pr
   await expect(page.getByRole('heading', { level: 1 })).toContainText(orderNumber);
   await context.setOffline(false);
 
-  // …and gone with the sign-out.
+  // Something still waits in the outbox (as if written offline): signing out names it first.
   await page.goto('/dealer/account');
+  await expect.poll(() => outboxSize(page), { timeout: 15_000 }).toBe(0);
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('portal-offline');
+        open.onsuccess = () => {
+          const tx = open.result.transaction('outbox', 'readwrite');
+          const now = Date.now();
+          tx.objectStore('outbox').put({
+            id: `e2e-sign-out-${now}`,
+            userId: localStorage.getItem('portal.offlineUser') ?? '',
+            kind: 'announcement-read',
+            createdAt: now,
+            updatedAt: now,
+            state: 'failed',
+            error: { status: 404, code: 'not_found', message: 'No such announcement', details: {} },
+            payload: { announcementId: 999999999 },
+            progress: { photosSent: 0 },
+          });
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        };
+        open.onerror = () => reject(open.error);
+      }),
+  );
+  expect(await outboxSize(page)).toBe(1);
+
+  // …and all of it is gone with the sign-out.
   await page.getByRole('button', { name: 'Sign out' }).first().click();
+  const unsent = page.getByTestId('sign-out-unsent').first();
+  await expect(unsent).toContainText('1 item is still waiting to be sent from this device');
+  await unsent.getByRole('button', { name: 'Sign out and delete' }).click();
   await expect(page).toHaveURL(/\/login/);
+  expect(await outboxSize(page)).toBe(0);
   expect(await cachedPaths(page, 'portal-pages')).toBeNull();
   expect(await cachedPaths(page, 'portal-api')).toBeNull();
   expect(await page.evaluate(() => localStorage.getItem('portal.offlineUser'))).toBeNull();
