@@ -5,7 +5,7 @@ import type { Workbox } from 'workbox-window';
 import { claimOfflineData } from '@/lib/pwa/offline-data';
 import { afterLoad } from './after-load';
 import { subscribe } from './install-prompt';
-import { lazyPart } from './lazy';
+import { lazyPart } from '@/components/ui/lazy-part';
 
 // Shown after a deployment only: its code is fetched then.
 const UpdatePrompt = lazyPart('update prompt', () => import('./update-prompt').then((m) => m.UpdatePrompt));
