@@ -182,11 +182,10 @@ export function RealtimeProvider({ children }: { children: React.ReactNode }) {
       const onOffline = () => {
         missedWhileOffline = true;
       };
-      // A page restored from the browser's back-forward cache shows whatever it showed when left.
+      // A page restored from the browser's back-forward cache shows whatever it showed when left:
+      // as after coming back online, connect and fetch the truth.
       const onPageShow = (event: PageTransitionEvent) => {
-        if (!event.persisted) return;
-        if (!s.connected && !s.active) s.connect();
-        resync();
+        if (event.persisted) onOnline();
       };
 
       const onEvent = (event: string, payload: unknown) => {

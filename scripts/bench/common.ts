@@ -30,6 +30,33 @@ export function textArg(flag: string, value: string | undefined): string {
   return value;
 }
 
+/**
+ * Walks the arguments (`--flag value` or `--flag=value`): `take` handles a flag it knows, reading
+ * its value with `value()`, and answers false for one it does not; `--help` prints the usage.
+ */
+export function eachFlag(argv: readonly string[], usage: string, take: (flag: string, value: () => string | undefined) => boolean): void {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    if (flag === '--help' || flag === '-h') {
+      console.log(usage);
+      process.exit(0);
+    }
+    if (!take(flag, () => inline ?? argv[++i])) throw new UsageError(`Unknown argument "${arg}"`);
+  }
+}
+
+/** Runs a benchmark's main and exits with its code: 2 after a usage error, 1 after any other. */
+export function runMain(main: () => Promise<number>): void {
+  main().then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      console.error(err instanceof Error ? (err.stack ?? err.message) : err);
+      process.exit(err instanceof UsageError ? 2 : 1);
+    },
+  );
+}
+
 const PREFERRED_PORT = 3490;
 /** The first start may build the app (next build on 2 cores): several minutes. */
 export const STARTUP_TIMEOUT_MS = 15 * 60_000;

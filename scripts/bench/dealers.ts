@@ -26,6 +26,7 @@ import {
   benchDatabase,
   benchmarksIntro,
   describeMachine,
+  eachFlag,
   explainPlan,
   fmtInt,
   fmtMs,
@@ -36,6 +37,7 @@ import {
   percentile,
   type Plan,
   planTable,
+  runMain,
   textArg,
   timed,
   UsageError,
@@ -68,48 +70,41 @@ function parseArgs(argv: readonly string[]): Options {
     keep: false,
     reuse: null,
   };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? '';
-    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = () => inline ?? argv[++i];
+  eachFlag(argv, USAGE, (flag, value) => {
     switch (flag) {
       case '--dealers':
         options.dealers = wholeArg(flag, value(), 100, 100_000);
-        break;
+        return true;
       case '--ledger':
         options.ledger = wholeArg(flag, value(), 1_000, 30_000_000);
-        break;
+        return true;
       case '--runs':
         options.runs = wholeArg(flag, value(), 2, 1000);
-        break;
+        return true;
       case '--out':
         options.out = textArg(flag, value());
-        break;
+        return true;
       case '--database-url': {
         const url = textArg(flag, value());
         if (!/^postgres(ql)?:\/\//.test(url)) throw new UsageError(`--database-url must be a postgres:// URL, got "${url}"`);
         options.databaseUrl = url;
-        break;
+        return true;
       }
       case '--keep':
         options.keep = true;
-        break;
+        return true;
       case '--reuse': {
         const name = textArg(flag, value());
         if (!/^portal_bench_(dealers|orders|reports)_[a-z0-9]+$/.test(name)) {
           throw new UsageError(`--reuse takes a database this benchmark or the orders or reports benchmark kept, got "${name}"`);
         }
         options.reuse = name;
-        break;
+        return true;
       }
-      case '--help':
-      case '-h':
-        console.log(USAGE);
-        process.exit(0);
       default:
-        throw new UsageError(`Unknown argument "${arg}"`);
+        return false;
     }
-  }
+  });
   return options;
 }
 
@@ -375,10 +370,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error(err instanceof Error ? (err.stack ?? err.message) : err);
-    process.exit(err instanceof UsageError ? 2 : 1);
-  },
-);
+runMain(main);

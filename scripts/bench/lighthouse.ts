@@ -31,6 +31,7 @@ import { BANNER_FROM_VISIT, VISITS_KEY } from '../../components/pwa/install-stat
 import {
   benchmarksIntro,
   describeMachine,
+  eachFlag,
   fmtMs,
   guardRun,
   type Machine,
@@ -38,6 +39,7 @@ import {
   parseOptions,
   percentile,
   root,
+  runMain,
   type Server,
   signIn,
   sleep,
@@ -45,7 +47,6 @@ import {
   STARTUP_TIMEOUT_MS,
   stopServer,
   textArg,
-  UsageError,
   wholeArg,
   writeSection,
 } from './common';
@@ -78,31 +79,24 @@ type Options = { runs: number; reopenRuns: number; out: string; reports: string 
 
 function parseArgs(argv: readonly string[]): Options {
   const options: Options = { runs: 3, reopenRuns: 5, out: 'docs/BENCHMARKS.md', reports: null };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? '';
-    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = () => inline ?? argv[++i];
+  eachFlag(argv, USAGE, (flag, value) => {
     switch (flag) {
       case '--runs':
         options.runs = wholeArg(flag, value(), 1, 15);
-        break;
+        return true;
       case '--reopen-runs':
         options.reopenRuns = wholeArg(flag, value(), 1, 50);
-        break;
+        return true;
       case '--out':
         options.out = textArg(flag, value());
-        break;
+        return true;
       case '--reports':
         options.reports = textArg(flag, value());
-        break;
-      case '--help':
-      case '-h':
-        console.log(USAGE);
-        process.exit(0);
+        return true;
       default:
-        throw new UsageError(`Unknown argument "${arg}"`);
+        return false;
     }
-  }
+  });
   return options;
 }
 
@@ -540,10 +534,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error(err instanceof Error ? (err.stack ?? err.message) : err);
-    process.exit(err instanceof UsageError ? 2 : 1);
-  },
-);
+runMain(main);

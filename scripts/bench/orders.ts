@@ -19,6 +19,7 @@ import {
   benchDatabase,
   benchmarksIntro,
   describeMachine,
+  eachFlag,
   explainPlan,
   fmtInt,
   fmtMs,
@@ -30,6 +31,7 @@ import {
   percentile,
   type Plan,
   planTable,
+  runMain,
   type Server,
   signIn,
   startServer,
@@ -83,54 +85,47 @@ function parseArgs(argv: readonly string[]): Options {
     keep: false,
     reuse: null,
   };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? '';
-    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = () => inline ?? argv[++i];
+  eachFlag(argv, USAGE, (flag, value) => {
     switch (flag) {
       case '--dealers':
         options.dealers = wholeArg(flag, value(), 50, 100_000);
-        break;
+        return true;
       case '--orders':
         options.orders = wholeArg(flag, value(), 1_000, 10_000_000);
-        break;
+        return true;
       case '--big-dealer-orders':
         options.bigDealerOrders = wholeArg(flag, value(), 100, 1_000_000);
-        break;
+        return true;
       case '--seconds':
         options.seconds = wholeArg(flag, value(), 1, 600);
-        break;
+        return true;
       case '--concurrency': {
         const list = textArg(flag, value()).split(',');
         options.concurrency = list.map((n) => wholeArg(flag, n, 1, 64));
-        break;
+        return true;
       }
       case '--out':
         options.out = textArg(flag, value());
-        break;
+        return true;
       case '--database-url': {
         const url = textArg(flag, value());
         if (!/^postgres(ql)?:\/\//.test(url)) throw new UsageError(`--database-url must be a postgres:// URL, got "${url}"`);
         options.databaseUrl = url;
-        break;
+        return true;
       }
       case '--keep':
         options.keep = true;
-        break;
+        return true;
       case '--reuse': {
         const name = textArg(flag, value());
         if (!/^portal_bench_orders_[a-z0-9]+$/.test(name)) throw new UsageError(`--reuse takes a database this benchmark kept, got "${name}"`);
         options.reuse = name;
-        break;
+        return true;
       }
-      case '--help':
-      case '-h':
-        console.log(USAGE);
-        process.exit(0);
       default:
-        throw new UsageError(`Unknown argument "${arg}"`);
+        return false;
     }
-  }
+  });
   if (options.bigDealerOrders > options.orders / 2) throw new UsageError('--big-dealer-orders must be at most half of --orders');
   return options;
 }
@@ -567,10 +562,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error(err instanceof Error ? (err.stack ?? err.message) : err);
-    process.exit(err instanceof UsageError ? 2 : 1);
-  },
-);
+runMain(main);

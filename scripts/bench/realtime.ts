@@ -19,23 +19,25 @@ import postgres from 'postgres';
 import { io as connect, type Socket } from 'socket.io-client';
 import {
   describeMachine,
-  guardRun,
+  eachFlag,
   fmtInt,
   fmtMs,
   freePort,
+  guardRun,
+  type Machine,
   markdownTable,
   percentile,
+  runMain,
+  type Server,
   signIn,
   sleep,
   startServer,
-  stopServer,
   STARTUP_TIMEOUT_MS,
+  stopServer,
   UsageError,
   wholeArg,
   withDatabase,
   writeSection,
-  type Machine,
-  type Server,
 } from './common';
 
 const USAGE =
@@ -55,40 +57,33 @@ type Options = { sockets: number[]; rate: number; seconds: number; databaseUrl: 
 
 function parseArgs(argv: readonly string[]): Options {
   const options: Options = { sockets: [1000, 5000], rate: 200, seconds: 20, databaseUrl: 'postgres://postgres@127.0.0.1:5432/test', out: 'docs/BENCHMARKS.md' };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? '';
-    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = () => inline ?? argv[++i];
+  eachFlag(argv, USAGE, (flag, value) => {
     switch (flag) {
       case '--sockets':
         options.sockets = (value() ?? '').split(',').map((n) => wholeArg(flag, n, 1, 20_000));
-        break;
+        return true;
       case '--rate':
         options.rate = wholeArg(flag, value(), BATCH, 5_000);
-        break;
+        return true;
       case '--seconds':
         options.seconds = wholeArg(flag, value(), 1, 600);
-        break;
+        return true;
       case '--database-url': {
         const url = value();
         if (!url || !/^postgres(ql)?:\/\//.test(url)) throw new UsageError(`--database-url must be a postgres:// URL, got "${url ?? ''}"`);
         options.databaseUrl = url;
-        break;
+        return true;
       }
       case '--out': {
         const out = value();
         if (!out || out.startsWith('--')) throw new UsageError('--out needs a value');
         options.out = out;
-        break;
+        return true;
       }
-      case '--help':
-      case '-h':
-        console.log(USAGE);
-        process.exit(0);
       default:
-        throw new UsageError(`Unknown argument "${arg}"`);
+        return false;
     }
-  }
+  });
   return options;
 }
 
@@ -509,10 +504,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error(err instanceof Error ? (err.stack ?? err.message) : err);
-    process.exit(err instanceof UsageError ? 2 : 1);
-  },
-);
+runMain(main);
