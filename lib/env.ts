@@ -59,6 +59,30 @@ const schema = z.object({
   SYNC_SILENCE_MINUTES: positiveInt(60),
   SYNC_TOKEN_PRODUCTION: z.string().min(16, 'expected at least 16 characters').optional(),
   SYNC_TOKEN_ACCOUNTING: z.string().min(16, 'expected at least 16 characters').optional(),
+  /** Web Push (VAPID) keys, base64url, from `node scripts/vapid-keys.mjs`; without them a pair is generated and kept in the database. */
+  VAPID_PUBLIC_KEY: z
+    .string()
+    .optional()
+    .transform((v) => (v === '' ? undefined : v))
+    .refine((v) => v === undefined || /^[A-Za-z0-9_-]{80,100}$/.test(v), 'expected a base64url public key (scripts/vapid-keys.mjs)'),
+  VAPID_PRIVATE_KEY: z
+    .string()
+    .optional()
+    .transform((v) => (v === '' ? undefined : v))
+    .refine((v) => v === undefined || /^[A-Za-z0-9_-]{40,50}$/.test(v), 'expected a base64url private key (scripts/vapid-keys.mjs)'),
+  /** Who the push services may contact about this sender: a mailto: or https: address. */
+  VAPID_SUBJECT: z
+    .string()
+    .default('mailto:portal@localhost')
+    .refine((v) => /^(mailto:|https:\/\/)/.test(v), 'expected a mailto: or https:// address'),
+  /** The SMTP server, e.g. smtp://user:password@mail.example.com:587 or smtps://…:465; without it mails go to the dev mailbox. */
+  SMTP_URL: z
+    .string()
+    .optional()
+    .transform((v) => (v === '' ? undefined : v))
+    .refine((v) => v === undefined || /^smtps?:\/\//.test(v), 'expected an smtp:// or smtps:// URL'),
+  /** The sender of the portal's e-mail. */
+  MAIL_FROM: z.string().min(3).default('Dealer portal <portal@localhost>'),
 });
 
 export type Env = z.infer<typeof schema> & {

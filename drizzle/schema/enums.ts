@@ -1,5 +1,5 @@
 import { pgEnum } from 'drizzle-orm/pg-core';
-import { ROLES, LOCALES, PAYER_CATEGORIES, ORDER_STATUSES, ITEM_KINDS, SHIPMENT_STATUSES, LEDGER_KINDS, CLAIM_CATEGORIES, CLAIM_STATUSES, RESOLUTION_KINDS, ATTACHMENT_OWNERS, AUDIENCE_KINDS, NOTIFICATION_CHANNELS, IMPORTANCE, SYNC_EVENT_STATES, ACTOR_KINDS } from './values';
+import { ROLES, LOCALES, PAYER_CATEGORIES, ORDER_STATUSES, ITEM_KINDS, SHIPMENT_STATUSES, LEDGER_KINDS, CLAIM_CATEGORIES, CLAIM_STATUSES, RESOLUTION_KINDS, ATTACHMENT_OWNERS, AUDIENCE_KINDS, NOTIFICATION_CHANNELS, IMPORTANCE, SYNC_EVENT_STATES, ACTOR_KINDS, EMAIL_MODES, DELIVERY_STATES, MAIL_STATES } from './values';
 
 // Every enum of the data model, in one place so the API schemas (lib/*/schemas.ts), the status
 // chips and the sync API read the same lists (the lists themselves are in values.ts).
@@ -21,3 +21,6 @@ export const notificationChannelEnum = pgEnum('notification_channel', NOTIFICATI
 export const importanceEnum = pgEnum('importance', IMPORTANCE);
 export const syncEventStateEnum = pgEnum('sync_event_state', SYNC_EVENT_STATES);
 export const actorKindEnum = pgEnum('actor_kind', ACTOR_KINDS);
+export const emailModeEnum = pgEnum('email_mode', EMAIL_MODES);
+export const deliveryStateEnum = pgEnum('delivery_state', DELIVERY_STATES);
+export const mailStateEnum = pgEnum('mail_state', MAIL_STATES);

@@ -7,3 +7,4 @@ export * from './finance';
 export * from './claims';
 export * from './announcements';
 export * from './sync';
+export * from './mail';

@@ -60,11 +60,20 @@ export const ATTACHMENT_OWNERS = [
 export const AUDIENCE_KINDS = ['all', 'regions', 'dealers'] as const;
 export const NOTIFICATION_CHANNELS = ['in_app', 'push', 'email'] as const;
 export const IMPORTANCE = ['critical', 'normal'] as const;
+/** How a user's e-mail notifications arrive: each at once, or gathered into a daily or weekly digest. */
+export const EMAIL_MODES = ['immediate', 'daily', 'weekly'] as const;
+/** A push or digest delivery of one notification (lib/notifications/channels.ts). */
+export const DELIVERY_STATES = ['pending', 'sending', 'sent', 'skipped', 'failed', 'digest'] as const;
+/** An outgoing e-mail (lib/mail). */
+export const MAIL_STATES = ['pending', 'sending', 'sent', 'failed'] as const;
 export const SYNC_EVENT_STATES = ['applied', 'parked', 'rejected', 'superseded'] as const;
 export const ACTOR_KINDS = ['user', 'sync', 'system'] as const;
 
 export type Role = (typeof ROLES)[number];
 export type Locale = (typeof LOCALES)[number];
+export type EmailMode = (typeof EMAIL_MODES)[number];
+export type DeliveryState = (typeof DELIVERY_STATES)[number];
+export type MailState = (typeof MAIL_STATES)[number];
 export type PayerCategory = (typeof PAYER_CATEGORIES)[number];
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 export type ItemKind = (typeof ITEM_KINDS)[number];
