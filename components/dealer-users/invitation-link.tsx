@@ -2,14 +2,16 @@
 
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import type { LinkMailed } from '@/lib/mail/link-mail';
 
 const noSubscription = () => () => {};
 
 /**
  * A just-made invitation link, shown once: selectable, a copy button and, on phones that can,
- * the system's share sheet (messengers). With no mail server, the owner passes it on himself.
+ * the system's share sheet (messengers). `mail`: where its e-mail went (or that it waits in the dev
+ * mailbox when no mail server is configured).
  */
-export function InvitationLink({ link, title, body }: { link: string; title: string; body: string }) {
+export function InvitationLink({ link, title, body, mail }: { link: string; title: string; body: string; mail?: LinkMailed }) {
   const t = useTranslations('dealerUsers');
   const input = useRef<HTMLInputElement>(null);
   const panel = useRef<HTMLDivElement>(null);
@@ -53,6 +55,11 @@ export function InvitationLink({ link, title, body }: { link: string; title: str
     >
       <p className="font-semibold break-words">{title}</p>
       <p className="text-sm break-words">{body}</p>
+      {mail ? (
+        <p className="text-sm break-words" data-testid="invitation-mail">
+          {t(mail.mailbox ? 'mailInMailbox' : 'mailSent', { email: mail.to })}
+        </p>
+      ) : null}
       <label className="sr-only" htmlFor={`invitation-${link.slice(-8)}`}>
         {t('linkLabel')}
       </label>

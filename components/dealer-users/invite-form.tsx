@@ -76,6 +76,7 @@ export function InviteForm() {
           link={state.link}
           title={t('linkTitle', { name: state.name })}
           body={t('linkOnce', { email: state.email, date: state.expiresAt })}
+          mail={state.mail}
         />
       ) : null}
     </section>

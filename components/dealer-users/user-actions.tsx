@@ -46,7 +46,7 @@ export function UserActions({ userId, status }: { userId: string; status: Dealer
         </p>
       ) : null}
       {state.status === 'reissued' && status === 'invited' ? (
-        <InvitationLink key={state.link} link={state.link} title={t('actions.reissue')} body={t('newLinkOnce', { date: state.expiresAt })} />
+        <InvitationLink key={state.link} link={state.link} title={t('actions.reissue')} body={t('newLinkOnce', { date: state.expiresAt })} mail={state.mail} />
       ) : null}
     </>
   );

@@ -31,6 +31,7 @@ function CreateUserRound({ dealers, onAnother }: { dealers: DealerChoice[]; onAn
           link={state.link}
           title={t('created.title', { name: state.name })}
           body={t('created.body', { email: state.email, date: state.expiresAt })}
+          mail={state.mail}
         />
         <div className="flex flex-wrap gap-3">
           <Link href={`/factory/users/${state.userId}`} className="inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-4 font-semibold text-white hover:bg-brand-800">

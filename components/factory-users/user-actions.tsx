@@ -51,6 +51,7 @@ export function UserActions({ userId, state: userState, self }: { userId: string
           link={state.link}
           title={t(state.intent === 'reset' ? 'resetLinkTitle' : 'setupLinkTitle', { name: state.name })}
           body={t(state.intent === 'reset' ? 'resetLinkBody' : 'setupLinkBody', { email: state.email, date: state.expiresAt })}
+          mail={state.mail}
         />
       ) : null}
       {state.status === 'done' ? (

@@ -17,6 +17,7 @@ export type NavIcon =
   | 'documents'
   | 'dealers'
   | 'audit'
+  | 'mail'
   | 'settings';
 /**
  * `capability`: shown only to people who have it (the page checks again). `tabBar: false`: in the
@@ -58,6 +59,7 @@ export const NAV_ITEMS: Record<Area, NavItem[]> = {
     { href: '/factory/sync', label: 'sync', icon: 'sync', tabBar: false },
     { href: '/factory/users', label: 'allUsers', icon: 'users', capability: 'users.manage', tabBar: false },
     { href: '/factory/audit', label: 'audit', icon: 'audit', capability: 'audit.read', tabBar: false },
+    { href: '/factory/mail', label: 'mail', icon: 'mail', capability: 'mail.view', tabBar: false },
     { href: '/factory/settings', label: 'settings', icon: 'settings', capability: 'settings.manage', tabBar: false },
     { href: '/factory/account', label: 'account', icon: 'account' },
   ],

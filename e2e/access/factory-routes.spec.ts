@@ -8,8 +8,8 @@ import { signIn, type DemoUser } from '../fixtures/users';
 // factory manager is kept out of the administrators' pages, an administrator reaches all.
 
 const ROOT = path.join(process.cwd(), 'app', '(factory)');
-/** Administrators only (capabilities users.manage, audit.read, settings.manage). */
-const ADMIN_ONLY = ['/factory/users', '/factory/audit', '/factory/settings'];
+/** Administrators only (capabilities users.manage, audit.read, settings.manage, mail.view). */
+const ADMIN_ONLY = ['/factory/users', '/factory/audit', '/factory/settings', '/factory/mail'];
 
 type Route = { file: string; pattern: string; segments: string[] };
 
@@ -77,6 +77,8 @@ test('the factory area has pages to check', () => {
 
 for (const user of ['dealer', 'claims'] as const satisfies readonly DemoUser[]) {
   test(`${user === 'dealer' ? 'a dealer' : 'the claims desk'} is turned away from every factory page`, async ({ page }) => {
+    // One page load per factory page, and the area keeps growing.
+    test.setTimeout(120_000);
     await signIn(page, user);
     const home = user === 'dealer' ? '/dealer' : '/claims';
     for (const route of ROUTES) {
@@ -89,6 +91,8 @@ for (const user of ['dealer', 'claims'] as const satisfies readonly DemoUser[]) 
 }
 
 test('a factory manager is kept out of the administrators’ pages and reaches the others', async ({ page }) => {
+  // One page load per factory page, and the area keeps growing.
+  test.setTimeout(120_000);
   await signIn(page, 'factory');
   for (const route of ROUTES) {
     const url = await fill(route, page, isAdminOnly(route.pattern));
@@ -107,6 +111,8 @@ test('a factory manager is kept out of the administrators’ pages and reaches t
 });
 
 test('an administrator reaches every factory page', async ({ page }) => {
+  // One page load per factory page, and the area keeps growing.
+  test.setTimeout(120_000);
   await signIn(page, 'admin');
   for (const route of ROUTES) {
     const url = await fill(route, page, false);

@@ -46,6 +46,9 @@ const PERMISSIONS = {
   'reports.read': ['factory', 'admin'],
   /** The append-only audit log. */
   'audit.read': ['admin'],
+  /** The mail page: every outgoing mail (and the dev mailbox); sending a failed one again. */
+  'mail.view': ['admin'],
+  'mail.retry': ['admin'],
   /** Plants, the claims SLA and working calendar. */
   'settings.manage': ['admin'],
   'sync.monitor': ['factory', 'admin'],

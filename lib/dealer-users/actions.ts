@@ -1,15 +1,17 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
-import { auditLog, notifications, users, userTokens } from '@/drizzle/schema';
+import { auditLog, dealers, notifications, users, userTokens } from '@/drizzle/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/assert';
 import { hashPassword } from '@/lib/auth/password';
 import { dealerScopeOf, ForbiddenError, type DealerScope } from '@/lib/auth/scope';
 import type { Db, Tx } from '@/lib/db';
 import { log } from '@/lib/log';
+import { enqueueLinkMail, type LinkMailed } from '@/lib/mail/link-mail';
+import { wakeChannelSenders } from '@/lib/notifications/wake';
 import { disconnectUserSockets } from '@/lib/realtime/registry';
-import { hashUserToken, INVITATION_PURPOSE, newUserToken } from './invitation-token';
+import { hashUserToken, INVITATION_PURPOSE, invitationPath, newUserToken } from './invitation-token';
 import { findInvitation, statusOf } from './queries';
 import {
   acceptInvitationSchema,
@@ -45,7 +47,8 @@ export type DealerUserError =
   | 'link_invalid';
 
 export type Failure = { ok: false; error: DealerUserError; fields?: FieldErrors; reason?: 'expired' | 'used' | 'unknown' };
-export type InvitationIssued = { ok: true; userId: string; email: string; name: string; token: string; expiresAt: Date };
+/** `mail`: the mail with the link, queued in the same transaction. */
+export type InvitationIssued = { ok: true; userId: string; email: string; name: string; token: string; expiresAt: Date; mail: LinkMailed };
 export type UserChanged = { ok: true; userId: string; changed: boolean };
 export type InvitationAccepted = { ok: true; userId: string; email: string };
 
@@ -70,6 +73,7 @@ async function lockDealerUser(tx: Tx, scope: DealerScope, userId: string) {
       email: users.email,
       name: users.name,
       role: users.role,
+      locale: users.locale,
       active: users.active,
       invitedAt: users.invitedAt,
       invitationAcceptedAt: users.invitationAcceptedAt,
@@ -101,6 +105,12 @@ async function issueInvitationToken(tx: Tx, userId: string, now: Date) {
   const expiresAt = new Date(now.getTime() + INVITATION_TTL_MS);
   await tx.insert(userTokens).values({ userId, purpose: INVITATION_PURPOSE, tokenHash: hashUserToken(token), expiresAt, createdAt: now });
   return { token, expiresAt };
+}
+
+/** The invitation's mail (in the invitee's language, naming the dealer), queued with the link. */
+async function mailInvitation(tx: Tx, dealerId: number, user: { id: string; email: string; name: string; locale: string | null }, token: string, expiresAt: Date, now: Date) {
+  const [dealer] = await tx.select({ name: dealers.name }).from(dealers).where(eq(dealers.id, dealerId));
+  return enqueueLinkMail(tx, { kind: 'invitation', user, path: invitationPath(token), expiresAt, dealerName: dealer?.name ?? null }, now);
 }
 
 /** Every link of the user that still works stops working (a re-issue, a deactivation). */
@@ -157,9 +167,13 @@ export async function inviteDealerUser(db: Db, actor: Actor | null, input: unkno
     if (!user) throw new Refusal(fail('email_taken', { fields: { email: 'emailTaken' } }));
     const { token, expiresAt } = await issueInvitationToken(tx, user.id, now);
     await audit(tx, actor.userId, 'dealer_user.invited', user.id, scope.dealerId, { email, name, role: 'dealer_staff', expiresAt: expiresAt.toISOString() });
-    return { ok: true, userId: user.id, email, name, token, expiresAt };
+    const mail = await mailInvitation(tx, scope.dealerId, { id: user.id, email, name, locale: null }, token, expiresAt, now);
+    return { ok: true, userId: user.id, email, name, token, expiresAt, mail };
   });
-  if (result.ok) log.info('dealer user invited', { dealerId: scope.dealerId, userId: result.userId, by: actor.userId });
+  if (result.ok) {
+    log.info('dealer user invited', { dealerId: scope.dealerId, userId: result.userId, by: actor.userId });
+    wakeChannelSenders('mail');
+  }
   return result;
 }
 
@@ -170,7 +184,7 @@ export async function reissueInvitation(db: Db, actor: Actor | null, input: unkn
   const scope = ownerScopeOf(actor);
   if (!actor || !scope) return fail('forbidden');
   const now = new Date();
-  return inTransaction(db, async (tx): Promise<InvitationIssued> => {
+  const result = await inTransaction(db, async (tx): Promise<InvitationIssued> => {
     const target = await lockDealerUser(tx, scope, parsed.data.userId);
     if (!target) throw new Refusal(fail('not_found'));
     if (statusOf(target) !== 'invited') throw new Refusal(fail('not_pending'));
@@ -178,8 +192,11 @@ export async function reissueInvitation(db: Db, actor: Actor | null, input: unkn
     const { token, expiresAt } = await issueInvitationToken(tx, target.id, now);
     await tx.update(users).set({ updatedAt: now }).where(eq(users.id, target.id));
     await audit(tx, actor.userId, 'dealer_user.invitation_reissued', target.id, scope.dealerId, { email: target.email, expiresAt: expiresAt.toISOString() });
-    return { ok: true, userId: target.id, email: target.email, name: target.name, token, expiresAt };
+    const mail = await mailInvitation(tx, scope.dealerId, target, token, expiresAt, now);
+    return { ok: true, userId: target.id, email: target.email, name: target.name, token, expiresAt, mail };
   });
+  if (result.ok) wakeChannelSenders('mail');
+  return result;
 }
 
 /**

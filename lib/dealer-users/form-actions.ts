@@ -7,6 +7,7 @@ import { getActor } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { getEnv } from '@/lib/env';
 import { formatDateTime } from '@/lib/i18n/format';
+import type { LinkMailed } from '@/lib/mail/link-mail';
 import {
   acceptInvitation,
   deactivateDealerUser,
@@ -43,7 +44,7 @@ export type InviteFormState =
   | { status: 'idle' }
   | { status: 'error'; error: DealerUserError; fields: FieldErrors; values: { name: string; email: string } }
   /** `expiresAt` is formatted for the reader. */
-  | { status: 'invited'; userId: string; name: string; email: string; link: string; expiresAt: string };
+  | { status: 'invited'; userId: string; name: string; email: string; link: string; expiresAt: string; mail: LinkMailed };
 
 export async function inviteDealerUserAction(_previous: InviteFormState, form: FormData): Promise<InviteFormState> {
   const values = { name: field(form, 'name'), email: field(form, 'email') };
@@ -57,6 +58,7 @@ export async function inviteDealerUserAction(_previous: InviteFormState, form: F
     email: result.email,
     link: invitationLink(result.token),
     expiresAt: await expiryLabel(result.expiresAt),
+    mail: result.mail,
   };
 }
 
@@ -64,7 +66,7 @@ export type ManageFormState =
   | { status: 'idle' }
   | { status: 'error'; error: DealerUserError }
   | { status: 'done'; intent: ManageIntent; changed: boolean }
-  | { status: 'reissued'; link: string; expiresAt: string };
+  | { status: 'reissued'; link: string; expiresAt: string; mail: LinkMailed };
 
 const MANAGE = {
   deactivate: deactivateDealerUser,
@@ -82,7 +84,7 @@ export async function manageDealerUserAction(_previous: ManageFormState, form: F
     const result = await reissueInvitation(db, actor, input);
     if (!result.ok) return { status: 'error', error: result.error };
     revalidatePath(USERS_PAGE);
-    return { status: 'reissued', link: invitationLink(result.token), expiresAt: await expiryLabel(result.expiresAt) };
+    return { status: 'reissued', link: invitationLink(result.token), expiresAt: await expiryLabel(result.expiresAt), mail: result.mail };
   }
   const result = await MANAGE[intent.data](db, actor, input);
   if (!result.ok) return { status: 'error', error: result.error };

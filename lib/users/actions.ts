@@ -10,6 +10,8 @@ import { can } from '@/lib/auth/permissions';
 import type { Db, Tx } from '@/lib/db';
 import { INVITATION_PURPOSE } from '@/lib/dealer-users/invitation-token';
 import { log } from '@/lib/log';
+import { enqueueLinkMail, type LinkMailed } from '@/lib/mail/link-mail';
+import { wakeChannelSenders } from '@/lib/notifications/wake';
 import { disconnectUserSockets } from '@/lib/realtime/registry';
 import { expireOpenLinks, issuePasswordLink, PASSWORD_RESET_PURPOSE, passwordLinkPath } from './links';
 import { stateOf } from './queries';
@@ -46,7 +48,8 @@ export type UserError =
   | 'inactive';
 
 export type UserFailure = { ok: false; error: UserError; fields?: FieldErrors };
-export type LinkIssued = { ok: true; userId: string; email: string; name: string; token: string; path: string; expiresAt: Date };
+/** `mail`: the mail with the link, queued in the same transaction. */
+export type LinkIssued = { ok: true; userId: string; email: string; name: string; token: string; path: string; expiresAt: Date; mail: LinkMailed };
 export type UserChanged = { ok: true; userId: string; changed: boolean };
 
 const fail = (error: UserError, fields?: FieldErrors): UserFailure => (fields ? { ok: false, error, fields } : { ok: false, error });
@@ -85,9 +88,9 @@ const by = (actor: Actor) => ({ kind: 'user' as const, id: actor.userId });
 const unknowablePasswordHash = () => hashPassword(randomBytes(32).toString('base64url'));
 
 /** The dealer of a dealer's user, by code; a field error when there is none to give the user to. */
-async function dealerByCode(tx: Tx, code: string): Promise<{ id: number; code: string }> {
+async function dealerByCode(tx: Tx, code: string): Promise<{ id: number; code: string; name: string }> {
   const [dealer] = await tx
-    .select({ id: dealers.id, code: dealers.code, active: dealers.active })
+    .select({ id: dealers.id, code: dealers.code, name: dealers.name, active: dealers.active })
     .from(dealers)
     .where(sql`lower(${dealers.code}) = lower(${code})`)
     .orderBy(sql`${dealers.code} = ${code} desc`)
@@ -186,9 +189,14 @@ export async function createUser(db: Db, actor: Actor | null, input: unknown): P
       dealerId: dealer?.id ?? null,
       data: { email, name, role, dealerCode: dealer?.code ?? null, phone: phone ?? null, locale: locale ?? null, linkExpiresAt: expiresAt.toISOString() },
     });
-    return { ok: true, userId: user.id, email, name, token, path: passwordLinkPath(token, INVITATION_PURPOSE, role), expiresAt };
+    const path = passwordLinkPath(token, INVITATION_PURPOSE, role);
+    const mail = await enqueueLinkMail(tx, { kind: 'invitation', user: { id: user.id, email, name, locale: locale ?? null }, path, expiresAt, dealerName: dealer?.name }, now);
+    return { ok: true, userId: user.id, email, name, token, path, expiresAt, mail };
   });
-  if (result.ok) log.info('user created', { userId: result.userId, role, by: actor.userId });
+  if (result.ok) {
+    log.info('user created', { userId: result.userId, role, by: actor.userId });
+    wakeChannelSenders('mail');
+  }
   return result;
 }
 
@@ -315,7 +323,7 @@ export async function issuePasswordReset(db: Db, actor: Actor | null, input: unk
   if (!parsed.success) return invalid(parsed.error);
   if (!isAdmin(actor)) return fail('forbidden');
   const now = new Date();
-  return inTransaction(db, async (tx): Promise<LinkIssued> => {
+  const result = await inTransaction(db, async (tx): Promise<LinkIssued> => {
     const target = await lockUser(tx, parsed.data.userId);
     const state = stateOf(target);
     if (state === 'pending') throw new Refusal(fail('pending'));
@@ -329,8 +337,10 @@ export async function issuePasswordReset(db: Db, actor: Actor | null, input: unk
       dealerId: target.dealerId,
       data: { expiresAt: expiresAt.toISOString() },
     });
-    return linkIssued(target, token, PASSWORD_RESET_PURPOSE, expiresAt);
+    return linkIssued(tx, target, token, PASSWORD_RESET_PURPOSE, expiresAt, now);
   });
+  if (result.ok) wakeChannelSenders('mail');
+  return result;
 }
 
 /** A new link to set the first password, for someone who has not used theirs; earlier ones stop working. */
@@ -339,7 +349,7 @@ export async function reissueSetupLink(db: Db, actor: Actor | null, input: unkno
   if (!parsed.success) return invalid(parsed.error);
   if (!isAdmin(actor)) return fail('forbidden');
   const now = new Date();
-  return inTransaction(db, async (tx): Promise<LinkIssued> => {
+  const result = await inTransaction(db, async (tx): Promise<LinkIssued> => {
     const target = await lockUser(tx, parsed.data.userId);
     if (stateOf(target) !== 'pending') throw new Refusal(fail('not_pending'));
     const { token, expiresAt } = await issuePasswordLink(tx, target.id, INVITATION_PURPOSE, now);
@@ -352,10 +362,24 @@ export async function reissueSetupLink(db: Db, actor: Actor | null, input: unkno
       dealerId: target.dealerId,
       data: { expiresAt: expiresAt.toISOString() },
     });
-    return linkIssued(target, token, INVITATION_PURPOSE, expiresAt);
+    return linkIssued(tx, target, token, INVITATION_PURPOSE, expiresAt, now);
   });
+  if (result.ok) wakeChannelSenders('mail');
+  return result;
 }
 
-function linkIssued(target: { id: string; email: string; name: string; role: Role }, token: string, purpose: string, expiresAt: Date): LinkIssued {
-  return { ok: true, userId: target.id, email: target.email, name: target.name, token, path: passwordLinkPath(token, purpose, target.role), expiresAt };
+/** The answer of a new link, with its mail queued (in the recipient's language) in the same transaction. */
+async function linkIssued(
+  tx: Tx,
+  target: { id: string; email: string; name: string; role: Role; locale: string | null; dealerId: number | null },
+  token: string,
+  purpose: string,
+  expiresAt: Date,
+  now: Date,
+): Promise<LinkIssued> {
+  const path = passwordLinkPath(token, purpose, target.role);
+  const [dealer] = target.dealerId === null ? [] : await tx.select({ name: dealers.name }).from(dealers).where(eq(dealers.id, target.dealerId));
+  const kind = purpose === PASSWORD_RESET_PURPOSE ? 'password_reset' : 'invitation';
+  const mail = await enqueueLinkMail(tx, { kind, user: target, path, expiresAt, dealerName: dealer?.name ?? null }, now);
+  return { ok: true, userId: target.id, email: target.email, name: target.name, token, path, expiresAt, mail };
 }

@@ -9,6 +9,7 @@ import { getDb } from '@/lib/db';
 import { getEnv } from '@/lib/env';
 import { formatDateTime } from '@/lib/i18n/format';
 import { log } from '@/lib/log';
+import type { LinkMailed } from '@/lib/mail/link-mail';
 import {
   changeUserRole,
   createUser,
@@ -39,7 +40,7 @@ function refresh(userId?: string) {
   if (userId) revalidatePath(`${USERS_PAGE}/${userId}`);
 }
 
-export type IssuedLink = { userId: string; name: string; email: string; link: string; expiresAt: string };
+export type IssuedLink = { userId: string; name: string; email: string; link: string; expiresAt: string; mail: LinkMailed };
 
 /** The full link for the administrator to pass on, and until when it works in the reader's words. */
 async function issuedLink(result: LinkIssued): Promise<IssuedLink> {
@@ -49,6 +50,7 @@ async function issuedLink(result: LinkIssued): Promise<IssuedLink> {
     email: result.email,
     link: `${getEnv().publicUrl}${result.path}`,
     expiresAt: formatDateTime(result.expiresAt, (await getLocale()) as Locale),
+    mail: result.mail,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { LoginForm } from '@/components/auth/login-form';
@@ -24,6 +25,9 @@ export default async function LoginPage({ searchParams }: Props) {
       <h2 className="mb-1 text-lg font-semibold">{t('title')}</h2>
       <p className="mb-5 text-sm text-slate-600">{t('subtitle')}</p>
       <LoginForm callbackUrl={first(params.callbackUrl)} initialError={first(params.error)} />
+      <Link href="/forgot" prefetch={false} className="mt-4 inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline underline-offset-2" data-testid="forgot-link">
+        {t('forgot')}
+      </Link>
     </PublicFrame>
   );
 }

@@ -1,5 +1,6 @@
 import { NextResponse } from 'next/server';
 import { getDatabase } from '@/lib/db';
+import { countMails } from '@/lib/mail/queries';
 import { log } from '@/lib/log';
 
 export const dynamic = 'force-dynamic';
@@ -14,8 +15,17 @@ export async function GET(request: Request) {
       getDatabase().query('select 1'),
       new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS)),
     ]);
+    const ms = Math.round(performance.now() - started);
+    // The outgoing mail queue, for monitoring: mails waiting and mails that failed for good.
+    const mails = await countMails(getDatabase().db).then(
+      (c) => ({ pending: c.pending + c.sending, failed: c.failed }),
+      (err: unknown) => {
+        log.warn('health check: mail counts unavailable', { err });
+        return undefined;
+      },
+    );
     return NextResponse.json(
-      { status: 'ok', checks: { database: { status: 'ok', ms: Math.round(performance.now() - started) } } },
+      { status: 'ok', checks: { database: { status: 'ok', ms } }, ...(mails ? { mail: mails } : {}) },
       { headers: { 'Cache-Control': 'no-store' } },
     );
   } catch (err) {
