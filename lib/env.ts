@@ -83,6 +83,12 @@ const schema = z.object({
     .refine((v) => v === undefined || /^smtps?:\/\//.test(v), 'expected an smtp:// or smtps:// URL'),
   /** The sender of the portal's e-mail. */
   MAIL_FROM: z.string().min(3).default('Dealer portal <portal@localhost>'),
+}).superRefine((v, ctx) => {
+  // Half a key pair would sign with one key and advertise another: both or neither.
+  if ((v.VAPID_PUBLIC_KEY === undefined) !== (v.VAPID_PRIVATE_KEY === undefined)) {
+    const missing = v.VAPID_PUBLIC_KEY === undefined ? 'VAPID_PUBLIC_KEY' : 'VAPID_PRIVATE_KEY';
+    ctx.addIssue({ code: 'custom', path: [missing], message: 'set VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY together (scripts/vapid-keys.mjs), or neither' });
+  }
 });
 
 export type Env = z.infer<typeof schema> & {

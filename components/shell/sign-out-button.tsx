@@ -38,6 +38,9 @@ export function SignOutButton({ className = '' }: { className?: string }) {
   async function leave() {
     setPending(true);
     setUnsent(0);
+    // This device stops receiving the person's push notifications: the server forgets it while the
+    // session still lets it, the browser in any case (best effort, a few seconds at most offline).
+    await import('@/lib/push/browser').then(({ forgetPushOnSignOut }) => forgetPushOnSignOut()).catch(() => undefined);
     const { clearOfflineData } = await import('@/lib/pwa/offline-data');
     await clearOfflineData();
     await signOut();

@@ -42,7 +42,7 @@ function accessOf(method: Method, pattern: string): Access | null {
   const explicit = EXPLICIT[`${method} ${pattern}`];
   if (explicit) return explicit;
   const area = pattern.split('/')[3] ?? '';
-  if (['claims', 'orders', 'finance', 'attachments'].includes(area)) return 'shared';
+  if (['claims', 'orders', 'finance', 'attachments', 'push'].includes(area)) return 'shared';
   if (['announcements', 'library', 'catalog'].includes(area)) return WRITES.includes(method) ? 'factory' : 'shared';
   if (['accounting-file', 'dealers', 'users', 'reports', 'audit', 'settings', 'plants', 'sync'].includes(area)) return 'factory';
   return null;

@@ -6,7 +6,8 @@
 //   not answer within a few seconds, come from the copy saved last time;
 // - images come from the cache first, within limits;
 // - a page never opened here, offline, gets the offline page;
-// - the outbox (lib/pwa/outbox.ts) is sent on Background Sync, where the browser has it.
+// - the outbox (lib/pwa/outbox.ts) is sent on Background Sync, where the browser has it;
+// - Web Push messages are shown as notifications, a tap opens their page (lib/pwa/push-handlers.ts).
 // A new version waits until the person agrees to reload (components/pwa/update-prompt.tsx), so an
 // open page never loses the files it was built with.
 
@@ -19,17 +20,33 @@ import { CacheFirst, NetworkFirst } from 'workbox-strategies';
 import { Queue } from 'workbox-background-sync';
 import { API_CACHE, CACHE_PREFIX, IMAGES_CACHE, NETWORK_TIMEOUT_SECONDS, OFFLINE_URL, OUTBOX_QUEUE, PAGES_CACHE, SHELL_CACHE, STATIC_CACHE } from './constants';
 import { replayOutbox } from './outbox';
+import { handleNotificationClick, handlePush, handleSubscriptionChange, type PushWorker } from './push-handlers';
 
 // The worker's own types: the project's TypeScript program is typed for pages (lib "dom"), and the
 // "webworker" lib cannot be loaded beside it.
 type ExtendableEvent = Event & { waitUntil(promise: Promise<unknown>): void };
 type WorkerScope = {
   __WB_MANIFEST: Array<{ url: string; revision: string | null }>;
-  registration: { active: unknown; scope: string };
+  location: { origin: string };
+  registration: {
+    active: unknown;
+    scope: string;
+    showNotification: PushWorker['showNotification'];
+    pushManager: PushWorker['pushManager'];
+  };
   skipWaiting(): Promise<void>;
-  clients: { matchAll(options?: { type?: string }): Promise<Array<{ url: string; postMessage(message: unknown): void }>> };
+  clients: {
+    matchAll(options?: { type?: string; includeUncontrolled?: boolean }): Promise<Array<{ url: string; postMessage(message: unknown): void } & Awaited<ReturnType<PushWorker['windows']>>[number]>>;
+    openWindow(url: string): Promise<unknown>;
+  };
   addEventListener(type: 'install' | 'activate', listener: (event: ExtendableEvent) => void): void;
   addEventListener(type: 'message', listener: (event: ExtendableEvent & { data: unknown }) => void): void;
+  addEventListener(type: 'push', listener: (event: ExtendableEvent & { data: { text(): string } | null }) => void): void;
+  addEventListener(type: 'notificationclick', listener: (event: ExtendableEvent & { notification: { data: unknown; close(): void } }) => void): void;
+  addEventListener(
+    type: 'pushsubscriptionchange',
+    listener: (event: ExtendableEvent & { oldSubscription?: Parameters<typeof handleSubscriptionChange>[1]; newSubscription?: Parameters<typeof handleSubscriptionChange>[2] }) => void,
+  ): void;
 };
 declare const self: WorkerScope;
 
@@ -169,6 +186,32 @@ new Queue(OUTBOX_QUEUE, {
     // Something still waits for the network: the browser is asked to try again later.
     if (stopped) throw new Error('The outbox still waits for the network');
   },
+});
+
+// Web Push (lib/push/sender.ts sends): show, open on a tap, subscribe again when renewed.
+const pushWorker: PushWorker = {
+  origin: self.location.origin,
+  showNotification: (title, options) => self.registration.showNotification(title, options),
+  windows: () => self.clients.matchAll({ type: 'window', includeUncontrolled: true }),
+  openWindow: (url) => self.clients.openWindow(url),
+  pushManager: {
+    getSubscription: () => self.registration.pushManager.getSubscription(),
+    subscribe: (options) => self.registration.pushManager.subscribe(options),
+  },
+  fetch: (input, init) => fetch(input, init),
+};
+
+self.addEventListener('push', (event) => {
+  event.waitUntil(handlePush(pushWorker, event.data ? event.data.text() : null));
+});
+
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  event.waitUntil(handleNotificationClick(pushWorker, event.notification.data));
+});
+
+self.addEventListener('pushsubscriptionchange', (event) => {
+  event.waitUntil(handleSubscriptionChange(pushWorker, event.oldSubscription ?? null, event.newSubscription ?? null).catch(() => undefined));
 });
 
 clientsClaim();
