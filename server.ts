@@ -8,8 +8,15 @@ import { closeDatabase, getDatabase } from '@/lib/db';
 import { isDatabaseEmpty, seedDemoData } from '@/lib/demo/seed';
 import { EnvError, getEnv, type Env } from '@/lib/env';
 import { recomputePayerCategories } from '@/lib/finance/payer-category';
+import { notifyClaimsPastSla } from '@/lib/claims/sla-notices';
+import { notifyOverduePayments } from '@/lib/finance/overdue-notices';
 import { BASE_SECURITY_HEADERS } from '@/lib/http/security-headers';
 import { log } from '@/lib/log';
+import { startMailSender } from '@/lib/mail/sender';
+import { startPushSender } from '@/lib/push/sender';
+import { getVapidKeys } from '@/lib/push/vapid';
+import { runDigests } from '@/lib/notifications/digest';
+import { registerChannelSender, wakeChannelSenders } from '@/lib/notifications/wake';
 import { startDispatcher } from '@/lib/realtime/dispatch';
 import { registerRealtime, wakeDispatcher } from '@/lib/realtime/registry';
 import { attachRealtime } from '@/lib/realtime/server';
@@ -54,7 +61,9 @@ async function main() {
     production: env.SYNC_TOKEN_PRODUCTION,
     accounting: env.SYNC_TOKEN_ACCOUNTING,
   });
+  let seeded = false;
   if (env.seedDemo && (await isDatabaseEmpty(database.db))) {
+    seeded = true;
     const started = Date.now();
     const summary = await seedDemoData(database.db);
     log.info('demo data seeded', { ...summary, ms: Date.now() - started });
@@ -99,12 +108,33 @@ async function main() {
   // Outbox → Socket.IO and notifications, after commit; woken by NOTIFY, by local commits, by a poll.
   const dispatcher = await startDispatcher({ db: database.db, emit: realtime.emit, listen: database.listen });
   registerRealtime({ io: realtime.io, wake: dispatcher.wake });
+  // Queued e-mail → SMTP (or the dev mailbox without SMTP_URL), with retries (lib/mail/sender.ts).
+  const mailSender = startMailSender({ db: database.db });
+  registerChannelSender('mail', mailSender.wake);
+  // Push deliveries → the devices' push services, with retries (lib/push/sender.ts); the key pair
+  // is resolved (generated and stored once when not configured) before anything is signed.
+  await getVapidKeys(database.db);
+  const pushSender = startPushSender({ db: database.db });
+  registerChannelSender('push', pushSender.wake);
   if (dev) {
     const upgrade = app.getUpgradeHandler();
     server.on('upgrade', (req, socket, head) => {
       if (!req.url?.startsWith('/socket.io')) void upgrade(req, socket, head);
     });
   }
+
+  // Critical notices of claims past an SLA deadline and of debts newly overdue, once across
+  // processes (lib/claims/sla-notices.ts, lib/finance/overdue-notices.ts); then on a timer (below).
+  // On freshly seeded demo data the first check runs before taking requests, so the first pages
+  // already show what is overdue; elsewhere it never holds up the start (on a big database the
+  // first check ever tells every overdue dealer and takes seconds).
+  const checkOverdue = () =>
+    Promise.all([
+      notifyClaimsPastSla(database.db).catch((err: unknown) => log.error('claims past their SLA deadline could not be checked', { err })),
+      notifyOverduePayments(database.db).catch((err: unknown) => log.error('overdue payments could not be checked', { err })),
+    ]);
+  if (seeded) await checkOverdue();
+  else void checkOverdue();
 
   // A client (a proxy, a phone) reusing an idle connection just as Node's default 5 s keep-alive
   // closes it gets a reset instead of an answer: keep idle connections longer than the usual
@@ -142,6 +172,20 @@ async function main() {
   const announcementTimer = setInterval(() => void publishDue(), 30_000);
   announcementTimer.unref();
 
+  // Every 5 minutes: e-mail digests whose time has come (daily 07:00, weekly Monday 07:00 Kyiv; lib/notifications/digest.ts).
+  const digestTimer = setInterval(() => {
+    runDigests(database.db)
+      .then((queued) => {
+        if (queued > 0) wakeChannelSenders('mail');
+      })
+      .catch((err: unknown) => log.error('e-mail digests failed', { err }));
+  }, 5 * 60_000);
+  digestTimer.unref();
+
+  // Every 5 minutes (and once at start, above): claims past an SLA deadline, debts newly overdue.
+  const overdueTimer = setInterval(() => void checkOverdue(), 5 * 60_000);
+  overdueTimer.unref();
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -150,9 +194,15 @@ async function main() {
     clearInterval(alertTimer);
     clearInterval(payerTimer);
     clearInterval(announcementTimer);
+    clearInterval(digestTimer);
+    clearInterval(overdueTimer);
     const force = setTimeout(() => process.exit(0), 10_000);
     force.unref();
     await dispatcher.stop();
+    registerChannelSender('mail', undefined);
+    await mailSender.stop();
+    registerChannelSender('push', undefined);
+    await pushSender.stop();
     registerRealtime(undefined);
     // Closes the sockets and the HTTP server together.
     await realtime.close();

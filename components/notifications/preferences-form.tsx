@@ -13,7 +13,7 @@ const CHANNELS: NotificationChannel[] = ['in_app', 'push', 'email'];
  * The switches, one row per type, one switch per channel. A plain form (works before the script
  * has loaded): every switch that is on is sent, all others are off.
  */
-export function PreferencesForm({ rows }: { rows: Row[] }) {
+export function PreferencesForm({ rows, email }: { rows: Row[]; email: string }) {
   const t = useTranslations('notifications.settings');
   const [state, action, pending] = useActionState<PreferencesState, FormData>(savePreferencesAction, { status: 'idle' });
   return (
@@ -47,7 +47,9 @@ export function PreferencesForm({ rows }: { rows: Row[] }) {
           </li>
         ))}
       </ul>
-      <p className="text-sm text-slate-600">{t('laterChannels')}</p>
+      <p className="text-sm break-words text-slate-600" data-testid="channels-note">
+        {t('channelsNote', { email })}
+      </p>
       <div className="flex flex-wrap items-center gap-3">
         <button
           type="submit"

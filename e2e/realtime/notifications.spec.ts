@@ -218,37 +218,64 @@ test('when the live connection is down for a few seconds, a small note says so, 
 });
 
 // staff.d-1001: a user of his own for the settings, so no other spec's notifications change.
-test('a notification type switched off stays off after a reload', async ({ page }) => {
+// Issue 10, point 3: the channels of each type, the e-mail digest and the quiet hours are kept.
+test('channel switches, the e-mail digest and quiet hours are kept after a reload', async ({ page }) => {
   await signIn(page, 'staff');
   await page.goto('/dealer/notifications');
   await page.getByRole('link', { name: 'Settings' }).click();
   await expect(page).toHaveURL(/\/dealer\/notifications\/settings$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Notification settings' })).toBeVisible();
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await expect(page.getByTestId('channels-note')).toContainText('staff.d-1001@demo.test');
 
+  const preferences = page.getByTestId('notification-preferences');
   const row = page.locator('[data-testid="preference"][data-type="announcement.published"]');
   const inApp = row.getByRole('switch', { name: 'Announcements: In the portal' });
-  const email = row.getByRole('switch', { name: 'Announcements: E-mail' });
+  const push = row.getByRole('switch', { name: 'Announcements: Push' });
+  const orderEmail = page.locator('[data-testid="preference"][data-type="order.status"]').getByRole('switch', { name: 'Order status: E-mail' });
   await expect(inApp).toBeChecked();
+  const pushBefore = await push.isChecked();
+  const orderEmailBefore = await orderEmail.isChecked();
   // A dealer's user is never offered the claims desk's types.
   await expect(page.locator('[data-testid="preference"][data-type="claim.overdue"]')).toHaveCount(0);
 
   await inApp.uncheck();
-  await email.uncheck();
-  await page.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
-  await expect(inApp).not.toBeChecked();
+  await orderEmail.check();
+  await preferences.getByRole('button', { name: 'Save' }).click();
+  await expect(preferences.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+
+  // E-mail as a daily digest, quiet hours over midnight.
+  const delivery = page.getByTestId('delivery-settings');
+  await delivery.getByRole('radio', { name: /Daily digest/ }).check();
+  await delivery.getByRole('radio', { name: 'Keep quiet' }).check();
+  // A start equal to the end is refused next to the field, and nothing is saved.
+  await delivery.getByLabel('From', { exact: true }).fill('22:00');
+  await delivery.getByLabel('To', { exact: true }).fill('22:00');
+  await delivery.getByRole('button', { name: 'Save' }).click();
+  await expect(delivery.getByTestId('delivery-quietTo-error')).toHaveText('The end must differ from the start.');
+  await expect(delivery.getByLabel('To', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await delivery.getByLabel('To', { exact: true }).fill('07:00');
+  await delivery.getByRole('button', { name: 'Save' }).click();
+  await expect(delivery.getByTestId('delivery-status')).toHaveText('Saved');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
   await page.reload();
   await expect(inApp).not.toBeChecked();
-  await expect(email).not.toBeChecked();
-  await expect(row.getByRole('switch', { name: 'Announcements: Push' })).toBeChecked();
+  await expect(orderEmail).toBeChecked();
+  expect(await push.isChecked()).toBe(pushBefore);
+  await expect(delivery.getByRole('radio', { name: /Daily digest/ })).toBeChecked();
+  await expect(delivery.getByRole('radio', { name: 'Keep quiet' })).toBeChecked();
+  await expect(delivery.getByLabel('From', { exact: true })).toHaveValue('22:00');
+  await expect(delivery.getByLabel('To', { exact: true })).toHaveValue('07:00');
 
   // Back as it was, for the next run on the same database.
   await inApp.check();
-  await email.check();
-  await page.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+  if (!orderEmailBefore) await orderEmail.uncheck();
+  await preferences.getByRole('button', { name: 'Save' }).click();
+  await expect(preferences.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+  await delivery.getByRole('radio', { name: /At once/ }).check();
+  await delivery.getByRole('radio', { name: 'No quiet hours' }).check();
+  await delivery.getByRole('button', { name: 'Save' }).click();
+  await expect(delivery.getByTestId('delivery-status')).toHaveText('Saved');
 });
 
 test('the claims desk and the factory have the bell and their own notification pages', async ({ page }) => {

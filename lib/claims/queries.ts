@@ -9,12 +9,10 @@ import type { DbOrTx } from '@/lib/db';
 import type { DeskQueueFilter } from './desk-filter';
 import { getWorkingCalendar } from '@/lib/settings/queries';
 import { slaState, workingHoursBetween, type SlaState, type WorkingCalendar } from './sla';
+import { CLOSED_CLAIM_STATUSES, UNDECIDED_CLAIM_STATUSES } from './workflow';
 
-/** Claims that still need the desk: everything not yet finished. */
-export const CLOSED_CLAIM_STATUSES: ClaimStatus[] = ['rejected', 'resolved', 'closed'];
-
-/** Statuses in which the desk has not yet decided: the decision clock runs in these. */
-export const UNDECIDED_CLAIM_STATUSES: ClaimStatus[] = ['submitted', 'in_review', 'info_requested'];
+// The status lists live with the workflow (pure), where the SLA notices (run by server.ts) read them too.
+export { CLOSED_CLAIM_STATUSES, UNDECIDED_CLAIM_STATUSES };
 
 /** One running SLA clock of a claim: its deadline, how it stands, working hours left (negative when past). */
 export type SlaClock = { dueAt: Date; state: SlaState; workingHoursLeft: number };

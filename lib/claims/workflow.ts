@@ -104,6 +104,12 @@ export function checkMessage(claim: Pick<WorkflowClaim, 'status' | 'dealerId'>, 
   return { ok: true };
 }
 
+/** Claims that still need the desk: everything not yet finished. */
+export const CLOSED_CLAIM_STATUSES: ClaimStatus[] = ['rejected', 'resolved', 'closed'];
+
+/** Statuses in which the desk has not yet decided: the decision clock runs in these. */
+export const UNDECIDED_CLAIM_STATUSES: ClaimStatus[] = ['submitted', 'in_review', 'info_requested'];
+
 /** Still with the desk (not decided against, finished or closed). */
 export function isOpenClaim(status: ClaimStatus): boolean {
   return status !== 'rejected' && status !== 'resolved' && status !== 'closed';

@@ -1,4 +1,4 @@
-import 'server-only';
+// Not 'server-only': server.ts (plain Node) runs the overdue payment check (lib/finance/overdue-notices.ts) on a timer.
 import { sql, type SQL } from 'drizzle-orm';
 import { ledgerEntries } from '@/drizzle/schema';
 import type { LedgerKind } from '@/drizzle/schema/values';

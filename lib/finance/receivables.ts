@@ -1,4 +1,4 @@
-import 'server-only';
+// Not 'server-only': server.ts (plain Node) runs the overdue payment check (lib/finance/overdue-notices.ts) on a timer.
 import { asc, isNotNull, sql, type SQL } from 'drizzle-orm';
 import { dealers, ledgerEntries, paymentReminders } from '@/drizzle/schema';
 import type { PayerCategory } from '@/drizzle/schema/values';
@@ -77,7 +77,7 @@ function containsPattern(text: string): string {
  * Due days in order, debts summed per day: the first day whose debts through it exceed all the
  * credits is where the open debt starts (credits pay the oldest-due debt first).
  */
-function oldestOverdueSql(today: string, dealerId: SQL): SQL {
+export function oldestOverdueSql(today: string, dealerId: SQL): SQL {
   const l = ledgerEntries;
   return sql`(
     select min(due_on)

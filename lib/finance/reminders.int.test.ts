@@ -59,7 +59,10 @@ describe('payment reminders', () => {
     await person('ownerB', 'dealer_owner', 'D-B');
     await person('staffC', 'dealer_staff', 'D-C');
     await person('ownerD', 'dealer_owner', 'D-D', 'en');
-    await db.insert(notificationPreferences).values({ userId: who('ownerD').userId, eventType: 'payment.reminder', channel: 'in_app', enabled: false });
+    // D-D's owner switched payment reminders off on every channel.
+    await db.insert(notificationPreferences).values(
+      (['in_app', 'push', 'email'] as const).map((channel) => ({ userId: who('ownerD').userId, eventType: 'payment.reminder', channel, enabled: false })),
+    );
     const entry = (code: string, n: number, kind: 'invoice' | 'payment', amount: string, date: string, dueDate: string | null) => ({
       source: 'accounting',
       documentId: `${code}-${n}`,

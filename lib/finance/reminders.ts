@@ -1,26 +1,28 @@
 import 'server-only';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import { auditLog, dealers, notificationPreferences, notifications, outbox, paymentReminders, users } from '@/drizzle/schema';
+import { auditLog, dealers, paymentReminders, users } from '@/drizzle/schema';
 import type { Locale } from '@/drizzle/schema/values';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/assert';
 import { factoryToday } from '@/lib/calendar';
-import type { Db, DbOrTx, Tx } from '@/lib/db';
+import type { Db, DbOrTx } from '@/lib/db';
 import { getEnv } from '@/lib/env';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
 import { log } from '@/lib/log';
 import { localeOf, notificationLink, renderNotification } from '@/lib/notifications/render';
-import { isOnByDefault, NOTIFICATION_TYPES } from '@/lib/notifications/types';
+import { recordNotifications } from '@/lib/notifications/channels';
+import { NOTIFICATION_TYPES } from '@/lib/notifications/types';
+import { wakeChannelSenders } from '@/lib/notifications/wake';
 import { wakeDispatcher } from '@/lib/realtime/registry';
 import { getReceivablesForDealers, type ReceivableRow } from './receivables';
 
 // Payment reminders: finance staff pick dealers with overdue debt, read each reminder as the
 // dealer's owner will (in the owner's language: the dealer's name, the overdue amount, the oldest
 // due date, a link to /dealer/finance), and send. Each sent reminder is a payment_reminders row
-// (the words and the amount as they were) and an in-app notification to every active owner of the
-// dealer who has payment reminders on, with its outbox row, so the realtime dispatcher rings the
-// owner's bell. Staff of the dealer other than owners are not told. A dealer reminded less than
+// (the words and the amount as they were) and a notification to every active owner of the dealer,
+// on the channels he has on for payment reminders (lib/notifications/channels.ts: the portal, with
+// its outbox row so the realtime dispatcher rings his bell; push; e-mail). Staff of the dealer other than owners are not told. A dealer reminded less than
 // REPEAT_HOURS ago is reminded again only when the sender confirms it.
 
 export const REMINDER_TYPE = 'payment.reminder' as const;
@@ -53,12 +55,12 @@ export type ReminderPreview = {
   text: string | null;
 };
 
-type Owner = { id: string; name: string; dealerId: number; locale: string | null };
+type Owner = { id: string; name: string; email: string; dealerId: number; locale: string | null };
 
 async function ownersOf(db: DbOrTx, dealerIds: number[]): Promise<Map<number, Owner[]>> {
   const rows = dealerIds.length
     ? await db
-        .select({ id: users.id, name: users.name, dealerId: users.dealerId, locale: users.locale })
+        .select({ id: users.id, name: users.name, email: users.email, dealerId: users.dealerId, locale: users.locale })
         .from(users)
         .where(and(inArray(users.dealerId, dealerIds), eq(users.role, 'dealer_owner'), eq(users.active, true)))
         .orderBy(asc(users.createdAt), asc(users.id))
@@ -133,27 +135,6 @@ class RecentRefusal extends Error {
   }
 }
 
-/** Owners (of these) who switched payment reminders off in their preferences. */
-async function ownersWithRemindersOff(tx: Tx, ownerIds: string[]): Promise<Set<string>> {
-  if (!ownerIds.length) return new Set();
-  const rows = await tx
-    .select({ userId: notificationPreferences.userId, enabled: notificationPreferences.enabled })
-    .from(notificationPreferences)
-    .where(
-      and(
-        inArray(notificationPreferences.userId, ownerIds),
-        eq(notificationPreferences.eventType, REMINDER_TYPE),
-        eq(notificationPreferences.channel, 'in_app'),
-      ),
-    );
-  const off = new Set(rows.filter((r) => !r.enabled).map((r) => r.userId));
-  if (!isOnByDefault(REMINDER_TYPE, 'dealer_owner')) {
-    const on = new Set(rows.filter((r) => r.enabled).map((r) => r.userId));
-    for (const id of ownerIds) if (!on.has(id)) off.add(id);
-  }
-  return off;
-}
-
 /**
  * Sends a reminder to each chosen dealer with overdue debt and an active owner. The dealers' rows
  * are locked while it runs, so two people pressing "send" at once do not remind a dealer twice
@@ -176,11 +157,9 @@ export async function sendReminders(db: Db, actor: Actor | null, input: unknown,
       if (recent.length && !confirmRepeat) {
         throw new RecentRefusal(recent.map((p) => ({ code: p.row.code, name: p.row.name, lastReminderAt: p.preview.lastReminderAt as Date })));
       }
-      const off = await ownersWithRemindersOff(tx, ready.flatMap((p) => (owners.get(p.row.dealerId) ?? []).map((o) => o.id)));
       const sent: SentReminder[] = [];
       for (const { row, preview } of ready) {
         const dealerOwners = owners.get(row.dealerId) ?? [];
-        const told = dealerOwners.filter((o) => !off.has(o.id));
         const [reminder] = await tx
           .insert(paymentReminders)
           .values({
@@ -191,7 +170,8 @@ export async function sendReminders(db: Db, actor: Actor | null, input: unknown,
             currency: row.currency,
             oldestDueDate: row.oldestDueDate,
             recipients: dealerOwners.length,
-            notified: told.length,
+            // Set below, once the owners' channels have decided who is told.
+            notified: 0,
             locale: preview.owner?.locale ?? localeOf(null),
             title: preview.title ?? '',
             text: preview.text ?? '',
@@ -200,35 +180,24 @@ export async function sendReminders(db: Db, actor: Actor | null, input: unknown,
         if (!reminder) throw new Error('the reminder was not stored');
         const data = { dealerCode: row.code, reminderId: reminder.id, overdue: row.overdue, oldestDueDate: row.oldestDueDate };
         const importance = NOTIFICATION_TYPES[REMINDER_TYPE].importance;
-        const created = told.length
-          ? await tx
-              .insert(notifications)
-              .values(
-                told.map((owner) => {
-                  const words = reminderWords(row, owner.locale);
-                  return {
-                    userId: owner.id,
-                    type: REMINDER_TYPE,
-                    importance,
-                    title: words.title,
-                    body: words.text,
-                    link: notificationLink(REMINDER_TYPE, 'dealer_owner', {}),
-                    data,
-                    createdAt: now,
-                  };
-                }),
-              )
-              .returning({ id: notifications.id, userId: notifications.userId, title: notifications.title })
-          : [];
-        if (created.length) {
-          await tx.insert(outbox).values(
-            created.map((n) => ({
-              event: 'notification',
-              payload: { id: n.id, type: REMINDER_TYPE, title: n.title, importance },
-              audience: { userId: n.userId },
-            })),
-          );
-        }
+        const created = await recordNotifications(
+          tx,
+          dealerOwners.map((owner) => {
+            const words = reminderWords(row, owner.locale);
+            return {
+              user: { id: owner.id, role: 'dealer_owner' as const, locale: owner.locale, email: owner.email },
+              type: REMINDER_TYPE,
+              importance,
+              title: words.title,
+              body: words.text,
+              link: notificationLink(REMINDER_TYPE, 'dealer_owner', {}),
+              data,
+            };
+          }),
+          now,
+          { viaOutbox: true },
+        );
+        if (created.length) await tx.update(paymentReminders).set({ notified: created.length }).where(eq(paymentReminders.id, reminder.id));
         await tx.insert(auditLog).values({
           actorKind: 'user',
           actorId: actor.userId,
@@ -245,7 +214,10 @@ export async function sendReminders(db: Db, actor: Actor | null, input: unknown,
         .map((p) => ({ code: p.row.code, reason: p.preview.status as Exclude<ReminderStatus, 'ready'> }));
       return { sent, skipped };
     });
-    if (result.sent.some((s) => s.notified > 0)) wakeDispatcher();
+    if (result.sent.some((s) => s.notified > 0)) {
+      wakeDispatcher();
+      wakeChannelSenders();
+    }
     log.info('payment reminders sent', { userId: actor.userId, sent: result.sent.length, skipped: result.skipped.length });
     return { ok: true, ...result };
   } catch (err) {

@@ -9,8 +9,8 @@ type Messages = Record<string, unknown>;
 export const PUBLIC_NAMESPACES = ['auth', 'dealerUsers', 'errors', 'locale', 'pwa', 'resetPassword'] as const;
 
 export const AREA_NAMESPACES = {
-  dealer: ['claimCategory', 'claimsDealer', 'construction', 'dealerUsers', 'files', 'locale', 'nav', 'notifications', 'orderDetail', 'outbox', 'pwa'],
-  claims: ['claimDesk', 'files', 'locale', 'nav', 'notifications', 'orderDetail', 'pwa', 'status'],
+  dealer: ['claimCategory', 'claimsDealer', 'construction', 'dealerUsers', 'files', 'locale', 'nav', 'notifications', 'orderDetail', 'outbox', 'push', 'pwa'],
+  claims: ['claimDesk', 'files', 'locale', 'nav', 'notifications', 'orderDetail', 'push', 'pwa', 'status'],
   factory: [
     'accountingImport',
     'announcements',
@@ -24,6 +24,7 @@ export const AREA_NAMESPACES = {
     'nav',
     'notifications',
     'orderDetail',
+    'push',
     'pwa',
     'roles',
     'settings',

@@ -154,7 +154,11 @@ describe('notification centre: own notifications only', () => {
   it('reads preferences with the role’s defaults until the user chooses', async () => {
     const owner = await getNotificationPreferences(db, actors.owner);
     expect(owner.map((p) => p.type)).toEqual(notificationTypesFor('dealer_owner'));
-    expect(owner.find((p) => p.type === 'ledger.updated')?.channels).toEqual({ in_app: true, push: true, email: true });
+    expect(owner.find((p) => p.type === 'ledger.updated')?.channels).toEqual({ in_app: true, push: false, email: false });
+    // Each channel has its own default: a payment reminder comes everywhere, an announcement only in the portal.
+    expect(owner.find((p) => p.type === 'payment.reminder')?.channels).toEqual({ in_app: true, push: true, email: true });
+    expect(owner.find((p) => p.type === 'announcement.published')?.channels).toEqual({ in_app: true, push: false, email: false });
+    expect(owner.find((p) => p.type === 'order.status')?.channels).toEqual({ in_app: true, push: true, email: false });
     const staff = await getNotificationPreferences(db, actors.staff);
     expect(staff.find((p) => p.type === 'ledger.updated')?.channels).toEqual({ in_app: false, push: false, email: false });
     const claims = await getNotificationPreferences(db, actors.claims);

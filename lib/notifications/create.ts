@@ -1,32 +1,21 @@
 import { and, eq, gt, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
-import { notificationPreferences, notifications, users } from '@/drizzle/schema';
+import { notifications, users } from '@/drizzle/schema';
 import type { Role } from '@/drizzle/schema/values';
 import { isDealerRole } from '@/lib/auth/permissions';
 import type { Tx } from '@/lib/db';
 import { payloadId, payloadText, statusKey, type BatchFacts, type OutboxRow } from '@/lib/realtime/facts';
 import { parseAudience } from '@/lib/realtime/route';
+import { recordNotifications, type NotificationDraft, type StoredNotification } from './channels';
 import { notificationLink, renderNotification, type NotificationContent } from './render';
-import {
-  isOnByDefault,
-  NOTIFICATION_TYPES,
-  notificationImportance,
-  type NotificationImportance,
-  type NotificationType,
-} from './types';
+import { NOTIFICATION_TYPES, notificationImportance, type NotificationImportance, type NotificationType } from './types';
 
 // Stored notifications for the outbox rows that matter to people, created by the dispatcher in
-// the transaction that claims the rows: one per recipient who has the type on (his in-app
-// preference, else his role's default), worded in his language, with a link into his area.
+// the transaction that claims the rows: one per recipient, worded in his language, with a link
+// into his area, sent on the channels he has on (channels.ts: his choice, else his role's default).
 // Noise is left out: order.updated, a progress report that keeps the order's stage, a trip's
 // loading or a status already told, a second settlements notice while the first is unread.
 
-export type StoredNotification = {
-  id: number;
-  userId: string;
-  type: NotificationType;
-  title: string;
-  importance: NotificationImportance;
-};
+export type { StoredNotification } from './channels';
 
 /** One thing to tell, before the recipients are known. */
 type Intent = {
@@ -44,7 +33,7 @@ type Intent = {
   shipment?: { number: string; status: string; dealerId: number };
 };
 
-type Recipient = { id: string; role: Role; dealerId: number | null; locale: string | null };
+type Recipient = { id: string; role: Role; dealerId: number | null; locale: string | null; email: string };
 
 /** Trip statuses worth a notification (loading is a moment before leaving). */
 const TOLD_SHIPMENT_STATUSES = new Set(['planned', 'in_transit', 'delivered']);
@@ -60,9 +49,8 @@ export async function createNotifications(tx: Tx, rows: OutboxRow[], facts: Batc
   if (!recipients.length) return [];
   intents = await withoutToldShipments(tx, intents, recipients);
   const quiet = await usersWithUnreadLedger(tx, intents, recipients, now);
-  const preferences = await loadPreferences(tx, recipients, intents);
 
-  const values: (typeof notifications.$inferInsert)[] = [];
+  const drafts: NotificationDraft[] = [];
   for (const intent of intents) {
     const allowed = NOTIFICATION_TYPES[intent.type].roles as readonly Role[];
     for (const user of recipients) {
@@ -72,31 +60,20 @@ export async function createNotifications(tx: Tx, rows: OutboxRow[], facts: Batc
       if (!addressed) continue;
       if (intent.shipment && user.dealerId !== intent.shipment.dealerId) continue;
       if (intent.type === 'ledger.updated' && quiet.has(user.id)) continue;
-      const enabled = preferences.get(`${user.id}|${intent.type}`) ?? isOnByDefault(intent.type, user.role);
-      if (!enabled) continue;
       const { title, body } = renderNotification(intent.content, user.locale);
-      values.push({
-        userId: user.id,
+      drafts.push({
+        user,
         type: intent.type,
         importance: intent.importance,
         title,
         body,
         link: notificationLink(intent.type, user.role, intent.content.values),
         data: intent.data,
-        createdAt: now,
       });
     }
   }
-  if (!values.length) return [];
-  const created: StoredNotification[] = [];
-  for (let i = 0; i < values.length; i += 1000) {
-    const rowsCreated = await tx
-      .insert(notifications)
-      .values(values.slice(i, i + 1000))
-      .returning({ id: notifications.id, userId: notifications.userId, type: notifications.type, title: notifications.title, importance: notifications.importance });
-    created.push(...(rowsCreated as StoredNotification[]));
-  }
-  return created;
+  // Each recipient's channels (his choices, else his role's defaults) decide what is stored and sent.
+  return recordNotifications(tx, drafts, now);
 }
 
 function intentsFor(row: OutboxRow, facts: BatchFacts): Intent[] {
@@ -253,7 +230,7 @@ async function loadRecipients(tx: Tx, intents: Intent[]): Promise<Recipient[]> {
   if (userIds.length) who.push(inArray(users.id, userIds));
   if (!who.length) return [];
   return tx
-    .select({ id: users.id, role: users.role, dealerId: users.dealerId, locale: users.locale })
+    .select({ id: users.id, role: users.role, dealerId: users.dealerId, locale: users.locale, email: users.email })
     .from(users)
     .where(and(eq(users.active, true), or(...who)));
 }
@@ -303,20 +280,4 @@ async function usersWithUnreadLedger(tx: Tx, intents: Intent[], recipients: Reci
       ),
     );
   return new Set(rows.map((r) => r.userId));
-}
-
-/** The in-app choices of the recipients for the types at hand: "user|type" → on/off. */
-async function loadPreferences(tx: Tx, recipients: Recipient[], intents: Intent[]): Promise<Map<string, boolean>> {
-  const types = [...new Set(intents.map((i) => i.type))];
-  const rows = await tx
-    .select({ userId: notificationPreferences.userId, type: notificationPreferences.eventType, enabled: notificationPreferences.enabled })
-    .from(notificationPreferences)
-    .where(
-      and(
-        inArray(notificationPreferences.userId, recipients.map((r) => r.id)),
-        inArray(notificationPreferences.eventType, types),
-        eq(notificationPreferences.channel, 'in_app'),
-      ),
-    );
-  return new Map(rows.map((r) => [`${r.userId}|${r.type}`, r.enabled]));
 }

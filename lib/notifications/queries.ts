@@ -9,7 +9,7 @@ import type { DbOrTx } from '@/lib/db';
 import { NOTIFICATIONS_PAGE_SIZE, type NotificationChannel } from './schemas';
 import { isOnByDefault, notificationTypesFor, type NotificationImportance, type NotificationType } from './types';
 
-// The signed-in person's own notifications and notification preferences. Every read is scoped to
+// The signed-in person's own notifications (those shown in the portal: in_app) and preferences. Every read is scoped to
 // the owner's user id: there is no way to ask for someone else's.
 
 /** Whose notifications: the signed-in actor (only the id and the role are used). */
@@ -86,6 +86,7 @@ export async function listNotificationsForUser(
     .where(
       and(
         eq(notifications.userId, userId),
+        eq(notifications.inApp, true),
         // After the cursor's own row, read in the database (a timestamp keeps microseconds a Date loses).
         options.before
           ? sql`(${notifications.createdAt}, ${notifications.id}) < (select c.created_at, c.id from ${notifications} c where c.id = ${options.before} and c.user_id = ${userId})`
@@ -105,18 +106,18 @@ export async function getNotificationBadge(db: DbOrTx, owner: NotificationOwner)
     db
       .select({ n: count() })
       .from(notifications)
-      .where(and(eq(notifications.userId, userId), isNull(notifications.readAt))),
+      .where(and(eq(notifications.userId, userId), eq(notifications.inApp, true), isNull(notifications.readAt))),
     db
       .select({ id: max(notifications.id) })
       .from(notifications)
-      .where(eq(notifications.userId, userId)),
+      .where(and(eq(notifications.userId, userId), eq(notifications.inApp, true))),
   ]);
   return { unread: unread?.n ?? 0, latestId: latest?.id ?? 0 };
 }
 
 /**
  * Every type the owner's role can receive with each channel on or off: the owner's own choice,
- * else the role's default (the same default for every channel).
+ * else the role's default for that channel.
  */
 export async function getNotificationPreferences(db: DbOrTx, owner: NotificationOwner): Promise<NotificationPreference[]> {
   const userId = assertOwner(owner);
@@ -128,7 +129,7 @@ export async function getNotificationPreferences(db: DbOrTx, owner: Notification
   return notificationTypesFor(owner.role).map((type) => ({
     type,
     channels: Object.fromEntries(
-      NOTIFICATION_CHANNELS.map((channel) => [channel, chosen.get(`${type}:${channel}`) ?? isOnByDefault(type, owner.role)]),
+      NOTIFICATION_CHANNELS.map((channel) => [channel, chosen.get(`${type}:${channel}`) ?? isOnByDefault(type, owner.role, channel)]),
     ) as Record<NotificationChannel, boolean>,
   }));
 }

@@ -31,6 +31,11 @@ function translatorFor(locale: Locale): Translate {
   return t;
 }
 
+/** One message of the portal in a language, for words made outside a request (mails, digests). */
+export function translate(locale: Locale, key: string, values?: Record<string, string | number>): string {
+  return translatorFor(locale)(key, values);
+}
+
 export function localeOf(userLocale: string | null | undefined): Locale {
   return isLocale(userLocale) ? userLocale : defaultLocale;
 }

@@ -3,6 +3,7 @@ import { outbox } from '@/drizzle/schema';
 import type { Db, Tx } from '@/lib/db';
 import { log } from '@/lib/log';
 import { createNotifications } from '@/lib/notifications/create';
+import { wakeChannelSenders } from '@/lib/notifications/wake';
 import { loadBatchFacts, type OutboxRow } from './facts';
 import { rooms } from './rooms';
 import { emissionsFor, type Emission } from './route';
@@ -38,8 +39,10 @@ export async function dispatchBatch(db: Db, emit: Emit, options: DispatchOptions
   const batchSize = options.batchSize ?? 500;
   const seen: OutboxRow[] = [];
   try {
-    const { claimed, emissions } = await db.transaction((tx) => claimAndRecord(tx, batchSize, { notify: true, seen }, options));
+    const { claimed, emissions, notified } = await db.transaction((tx) => claimAndRecord(tx, batchSize, { notify: true, seen }, options));
     emitAll(emit, emissions, claimed);
+    // Committed notifications may have push deliveries waiting: the channel senders look now.
+    if (notified) wakeChannelSenders();
     return claimed.length;
   } catch (err) {
     // One bad row must not hold up the rest: the batch again, a row at a time.
@@ -61,8 +64,9 @@ export async function dispatchBatch(db: Db, emit: Emit, options: DispatchOptions
 async function dispatchSingle(db: Db, emit: Emit, options: DispatchOptions): Promise<number> {
   const seen: OutboxRow[] = [];
   try {
-    const { claimed, emissions } = await db.transaction((tx) => claimAndRecord(tx, 1, { notify: true, seen }, options));
+    const { claimed, emissions, notified } = await db.transaction((tx) => claimAndRecord(tx, 1, { notify: true, seen }, options));
     emitAll(emit, emissions, claimed);
+    if (notified) wakeChannelSenders();
     return claimed.length;
   } catch (err) {
     // It failed before it took a row: the database is out, not a row.
@@ -92,22 +96,26 @@ async function claimAndRecord(
   limit: number,
   { notify, seen, only }: { notify: boolean; seen: OutboxRow[]; only?: number },
   options: DispatchOptions,
-): Promise<{ claimed: OutboxRow[]; emissions: Emission[] }> {
+): Promise<{ claimed: OutboxRow[]; emissions: Emission[]; notified: boolean }> {
   const claimed = await pending(tx, limit, only);
   seen.push(...claimed);
-  if (!claimed.length) return { claimed, emissions: [] };
+  if (!claimed.length) return { claimed, emissions: [], notified: false };
   const now = options.now?.() ?? new Date();
   const facts = await loadBatchFacts(tx, claimed);
   const emissions = claimed.flatMap((row) => emissionsFor(row, facts));
+  let notified = false;
   if (notify) {
     const created = await createNotifications(tx, claimed, facts, now);
-    // Straight to each recipient: these were never outbox rows.
+    notified = created.length > 0;
+    // Straight to each recipient: these were never outbox rows. Only those shown in the portal
+    // ring the bell; the others went by push or e-mail alone.
     for (const n of created) {
+      if (!n.inApp) continue;
       emissions.push({ event: 'notification', payload: { id: n.id, type: n.type, title: n.title, importance: n.importance }, rooms: [rooms.user(n.userId)] });
     }
   }
   await tx.update(outbox).set({ dispatchedAt: now }).where(inArray(outbox.id, claimed.map((r) => r.id)));
-  return { claimed, emissions };
+  return { claimed, emissions, notified };
 }
 
 function emitAll(emit: Emit, emissions: Emission[], claimed: OutboxRow[]) {
