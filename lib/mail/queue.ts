@@ -23,6 +23,8 @@ export type MailContent =
       kind: 'digest';
       data: {
         period: 'daily' | 'weekly';
+        /** How many notices the digest covers when the list is cut short (its last line says how many more). */
+        total?: number;
         items: { title: string; body: string | null; path: string | null; importance: 'critical' | 'normal'; createdAt: Date }[];
       };
     };

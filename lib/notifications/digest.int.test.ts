@@ -155,6 +155,7 @@ describe('e-mail digests', () => {
     expect(mail!.text).toContain(`Order N${DIGEST_MAX_ITEMS + 2}: Shipped`);
     expect(mail!.text).not.toContain('Order N2: Shipped');
     expect(mail!.text).toContain('…and 3 more notifications');
+    expect(mail!.subject).toContain(`(${DIGEST_MAX_ITEMS + 3})`);
     expect((await waitingOf(daily)).every((w) => w.state === 'sent' && w.mailId === mail!.id)).toBe(true);
   });
 

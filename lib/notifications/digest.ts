@@ -151,7 +151,7 @@ async function digestFor(tx: Tx, candidate: Candidate, now: Date): Promise<boole
     });
   }
   const period = candidate.mode === 'weekly' ? 'weekly' : 'daily';
-  const mailId = await enqueueMail(tx, { kind: 'digest', data: { period, items }, to: user.email, userId: candidate.userId, locale }, now);
+  const mailId = await enqueueMail(tx, { kind: 'digest', data: { period, items, total: ids.length }, to: user.email, userId: candidate.userId, locale }, now);
   await tx.update(d).set({ state: 'sent', mailId, sentAt: now }).where(inArray(d.id, ids));
   return true;
 }

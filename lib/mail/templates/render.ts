@@ -62,9 +62,9 @@ function documentOf(content: MailContent, locale: Locale, publicUrl: string): Ma
       };
     }
     case 'digest': {
-      const { period, items } = content.data;
+      const { period, items, total } = content.data;
       const sorted = [...items].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
-      const count = sorted.length;
+      const count = total ?? sorted.length;
       const critical = sorted.filter((i) => i.importance === 'critical').length;
       return {
         subject: t(period === 'daily' ? 'mail.digest.subjectDaily' : 'mail.digest.subjectWeekly', { count }),
