@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, lt, lte, or, sql } from 'drizzle-orm';
 import { mails } from '@/drizzle/schema';
 import type { Db } from '@/lib/db';
+import { startLoop, type Loop } from '@/lib/background/loop';
 import { log } from '@/lib/log';
 import { ONE_TIME_LINK_KINDS } from './queue';
 import { createMailTransport, describeFailure, isPermanentFailure, type MailTransport } from './transport';
@@ -34,13 +35,7 @@ export type MailSenderOptions = {
   clock?: () => Date;
 };
 
-export type MailSender = {
-  /** Looks for due mails now (coalesced with a pass already running). */
-  wake(): void;
-  /** Resolves when no pass is running (tests). */
-  idle(): Promise<void>;
-  stop(): Promise<void>;
-};
+export type MailSender = Loop;
 
 type Taken = { id: number; kind: string; toAddress: string; subject: string; text: string; html: string; importance: 'critical' | 'normal'; attempts: number };
 
@@ -126,49 +121,13 @@ export async function sendDueMails(
 export function startMailSender(options: MailSenderOptions): MailSender {
   const { db, pollMs = 5_000, batchSize = 10 } = options;
   const transport = options.transport ?? createMailTransport();
-  let stopped = false;
-  let running: Promise<void> | null = null;
-  let again = false;
-
-  const pass = async () => {
-    do {
-      again = false;
-      try {
-        // A full batch means more may be due.
-        while (!stopped && (await sendDueMails(db, transport, { ...options, batchSize })) === batchSize);
-      } catch (err) {
-        log.error('mail sending failed; trying again on the next wake-up', { err });
-        return;
-      }
-    } while (again && !stopped);
-  };
-
-  const wake = () => {
-    if (stopped) return;
-    if (running) {
-      again = true;
-      return;
-    }
-    running = pass().finally(() => {
-      running = null;
-    });
-  };
-
-  const timer = setInterval(wake, pollMs);
-  timer.unref();
-  // Mails left from before the start (or a crash) go out now.
-  wake();
+  const loop = startLoop({ name: 'mail sending', pollMs, batch: async () => (await sendDueMails(db, transport, { ...options, batchSize })) === batchSize });
   log.info('mail sender started', { transport: transport.kind, pollMs });
-
   return {
-    wake,
-    async idle() {
-      while (running) await running;
-    },
+    wake: loop.wake,
+    idle: loop.idle,
     async stop() {
-      stopped = true;
-      clearInterval(timer);
-      while (running) await running;
+      await loop.stop();
       transport.close();
     },
   };

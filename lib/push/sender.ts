@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, lt, lte, or, sql } from 'drizzle-orm';
 import webPush from 'web-push';
 import { notificationDeliveries, notifications, notificationSettings, pushSubscriptions, users } from '@/drizzle/schema';
 import type { Db } from '@/lib/db';
+import { startLoop, type Loop } from '@/lib/background/loop';
 import { log } from '@/lib/log';
 import { pushPayload } from './payload';
 import { isWithinQuietHours } from './quiet-hours';
@@ -174,57 +175,10 @@ export async function sendDuePushes(db: Db, options: PushPassOptions = {}): Prom
   return claimed.length;
 }
 
-export type PushSender = {
-  /** Looks for due deliveries now (coalesced with a pass already running). */
-  wake(): void;
-  /** Resolves when no pass is running (tests). */
-  idle(): Promise<void>;
-  stop(): Promise<void>;
-};
+export type PushSender = Loop;
 
 export function startPushSender(options: PushPassOptions & { db: Db; pollMs?: number }): PushSender {
   const { db, pollMs = 3_000 } = options;
   const batchSize = options.batchSize ?? 50;
-  let stopped = false;
-  let running: Promise<void> | null = null;
-  let again = false;
-
-  const pass = async () => {
-    do {
-      again = false;
-      try {
-        while (!stopped && (await sendDuePushes(db, { ...options, batchSize })) === batchSize);
-      } catch (err) {
-        log.error('push sender pass failed; trying again on the next wake-up', { err });
-        return;
-      }
-    } while (again && !stopped);
-  };
-
-  const wake = () => {
-    if (stopped) return;
-    if (running) {
-      again = true;
-      return;
-    }
-    running = pass().finally(() => {
-      running = null;
-    });
-  };
-
-  const timer = setInterval(wake, pollMs);
-  timer.unref();
-  wake();
-
-  return {
-    wake,
-    async idle() {
-      while (running) await running;
-    },
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      while (running) await running;
-    },
-  };
+  return startLoop({ name: 'push sending', pollMs, batch: async () => (await sendDuePushes(db, { ...options, batchSize })) === batchSize });
 }

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { outbox } from '@/drizzle/schema';
 import type { Db, Tx } from '@/lib/db';
+import { startLoop, type Loop } from '@/lib/background/loop';
 import { log } from '@/lib/log';
 import { createNotifications } from '@/lib/notifications/create';
 import { wakeChannelSenders } from '@/lib/notifications/wake';
@@ -129,13 +130,7 @@ function emitAll(emit: Emit, emissions: Emission[], claimed: OutboxRow[]) {
   }
 }
 
-export type Dispatcher = {
-  /** Looks for new rows now (coalesced with a pass already running). */
-  wake(): void;
-  /** Resolves when nothing is pending in this process's view (tests). */
-  idle(): Promise<void>;
-  stop(): Promise<void>;
-};
+export type Dispatcher = Loop;
 
 export type DispatcherOptions = DispatchOptions & {
   db: Db;
@@ -152,63 +147,36 @@ const PRUNE_EVERY_MS = 60 * 60_000;
 
 export async function startDispatcher(options: DispatcherOptions): Promise<Dispatcher> {
   const { db, emit, pollMs = 5_000, keepDays = 7 } = options;
-  let stopped = false;
-  let running: Promise<void> | null = null;
-  let again = false;
+  const batchSize = options.batchSize ?? 500;
   let lastPrune = 0;
-
-  const pass = async () => {
-    do {
-      again = false;
-      try {
-        // Full batches mean more may be waiting.
-        while (!stopped && (await dispatchBatch(db, emit, options)) === (options.batchSize ?? 500));
-      } catch (err) {
-        log.error('outbox dispatch failed; trying again on the next wake-up', { err });
-        return;
-      }
-    } while (again && !stopped);
-    if (keepDays > 0 && Date.now() - lastPrune > PRUNE_EVERY_MS) {
+  const loop = startLoop({
+    name: 'outbox dispatch',
+    pollMs,
+    // Full batches mean more may be waiting.
+    batch: async () => (await dispatchBatch(db, emit, options)) === batchSize,
+    async afterPass() {
+      if (keepDays <= 0 || Date.now() - lastPrune <= PRUNE_EVERY_MS) return;
       lastPrune = Date.now();
       const before = new Date(Date.now() - keepDays * 24 * 60 * 60_000);
       await db.delete(outbox).where(lt(outbox.dispatchedAt, before)).catch((err: unknown) => log.error('outbox prune failed', { err }));
-    }
-  };
-
-  const wake = () => {
-    if (stopped) return;
-    if (running) {
-      again = true;
-      return;
-    }
-    running = pass().finally(() => {
-      running = null;
-    });
-  };
+    },
+  });
 
   let unlisten = async () => {};
   if (options.listen) {
     try {
-      unlisten = await options.listen(OUTBOX_CHANNEL, wake);
+      unlisten = await options.listen(OUTBOX_CHANNEL, loop.wake);
     } catch (err) {
       log.error('outbox LISTEN failed; relying on the poll', { pollMs, err });
     }
   }
-  const timer = setInterval(wake, pollMs);
-  timer.unref();
-  // Rows left from before the start (or a crash) go out now.
-  wake();
 
   return {
-    wake,
-    async idle() {
-      while (running) await running;
-    },
+    wake: loop.wake,
+    idle: loop.idle,
     async stop() {
-      stopped = true;
-      clearInterval(timer);
       await unlisten().catch((err: unknown) => log.warn('outbox UNLISTEN failed', { err }));
-      while (running) await running;
+      await loop.stop();
     },
   };
 }
