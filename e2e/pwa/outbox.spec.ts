@@ -143,6 +143,11 @@ test('a claim the server refuses shows its reason, and is fixed and sent again w
   await page.goto('/dealer/claims');
   const description = `Відхилена сервером ${run}`;
   const photo = (await jpeg(page, '#ef4444')).toString('base64');
+  // The page's outbox (loaded after the page) has made its database: writing into it before that
+  // would make an empty one the page cannot use.
+  await expect
+    .poll(() => page.evaluate(async () => (await indexedDB.databases()).some((d) => d.name === 'portal-offline')), { timeout: 30_000 })
+    .toBe(true);
   // As if written offline earlier: a claim whose category the server does not know.
   await page.evaluate(
     async ({ order, description, photo }) => {
@@ -160,6 +165,7 @@ test('a claim the server refuses shows its reason, and is fixed and sent again w
       await new Promise<void>((resolve, reject) => {
         const open = indexedDB.open('portal-offline');
         open.onsuccess = () => {
+          if (!open.result.objectStoreNames.contains('outbox')) return reject(new Error('the outbox database has no outbox store'));
           const tx = open.result.transaction('outbox', 'readwrite');
           tx.objectStore('outbox').put(item);
           tx.oncomplete = () => {

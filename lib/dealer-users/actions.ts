@@ -107,7 +107,7 @@ async function issueInvitationToken(tx: Tx, userId: string, now: Date) {
   return { token, expiresAt };
 }
 
-/** The invitation's mail (in the invitee's language, naming the dealer), queued with the link. */
+/** The invitation's mail (in the invitee's language, else the inviting owner's: the best guess for his team; naming the dealer), queued with the link. */
 async function mailInvitation(tx: Tx, dealerId: number, user: { id: string; email: string; name: string; locale: string | null }, token: string, expiresAt: Date, now: Date) {
   const [dealer] = await tx.select({ name: dealers.name }).from(dealers).where(eq(dealers.id, dealerId));
   return enqueueLinkMail(tx, { kind: 'invitation', user, path: invitationPath(token), expiresAt, dealerName: dealer?.name ?? null }, now);
@@ -167,7 +167,7 @@ export async function inviteDealerUser(db: Db, actor: Actor | null, input: unkno
     if (!user) throw new Refusal(fail('email_taken', { fields: { email: 'emailTaken' } }));
     const { token, expiresAt } = await issueInvitationToken(tx, user.id, now);
     await audit(tx, actor.userId, 'dealer_user.invited', user.id, scope.dealerId, { email, name, role: 'dealer_staff', expiresAt: expiresAt.toISOString() });
-    const mail = await mailInvitation(tx, scope.dealerId, { id: user.id, email, name, locale: null }, token, expiresAt, now);
+    const mail = await mailInvitation(tx, scope.dealerId, { id: user.id, email, name, locale: actor.locale }, token, expiresAt, now);
     return { ok: true, userId: user.id, email, name, token, expiresAt, mail };
   });
   if (result.ok) {
@@ -192,7 +192,7 @@ export async function reissueInvitation(db: Db, actor: Actor | null, input: unkn
     const { token, expiresAt } = await issueInvitationToken(tx, target.id, now);
     await tx.update(users).set({ updatedAt: now }).where(eq(users.id, target.id));
     await audit(tx, actor.userId, 'dealer_user.invitation_reissued', target.id, scope.dealerId, { email: target.email, expiresAt: expiresAt.toISOString() });
-    const mail = await mailInvitation(tx, scope.dealerId, target, token, expiresAt, now);
+    const mail = await mailInvitation(tx, scope.dealerId, { ...target, locale: target.locale ?? actor.locale }, token, expiresAt, now);
     return { ok: true, userId: target.id, email: target.email, name: target.name, token, expiresAt, mail };
   });
   if (result.ok) wakeChannelSenders('mail');

@@ -104,7 +104,7 @@ describe('mail delivery (issue 10, point 2)', () => {
     expect(await setPasswordWithLink(db, { token: ukToken, password: 'new-password-123' })).toMatchObject({ ok: true, kind: 'setup' });
   });
 
-  it('sends a dealer owner’s invitation and a password reset, each in its language', async () => {
+  it('sends a dealer owner’s invitation (in the owner’s language while the invitee has none) and a password reset, each in its language', async () => {
     const invited = await inviteDealerUser(db, owner, { email: 'petro@example.test', name: 'Петро' });
     expect(invited).toMatchObject({ ok: true, mail: { to: 'petro@example.test', mailbox: true } });
     // The user who set a password in the test before: a reset in Ukrainian.
@@ -113,9 +113,9 @@ describe('mail delivery (issue 10, point 2)', () => {
     expect(reset.ok).toBe(true);
 
     expect(await sendDueMails(db, smtp)).toBe(2);
-    const invitation = sink.received.find((m) => m.subject?.startsWith('Запрошення'))!;
-    // No language chosen yet: Ukrainian, naming the dealer.
-    expect(invitation.text).toContain('користувача дилера Вікна Поділля');
+    const invitation = sink.received.find((m) => m.subject?.startsWith('Your invitation'))!;
+    // No language chosen yet: the inviting owner's (English), naming the dealer.
+    expect(invitation.text).toContain('as a user of Вікна Поділля');
     const token = linkIn(invitation.text ?? '')!.split('/').at(-1);
     expect(await findInvitation(db, token)).toMatchObject({ state: 'valid', email: 'petro@example.test' });
 

@@ -38,24 +38,43 @@ export const ONE_TIME_LINK_KINDS: readonly string[] = ['invitation', 'password_r
 
 /** Queues one mail (state pending, due now) and answers its id. */
 export async function enqueueMail(db: DbOrTx, mail: MailInput, now: Date = new Date()): Promise<number> {
-  const rendered = renderMail(mail, mail.locale, getEnv().publicUrl);
-  const [row] = await db
-    .insert(mails)
-    .values({
-      userId: mail.userId ?? null,
-      kind: mail.kind,
-      notificationId: mail.kind === 'notification' ? mail.notificationId : null,
-      toAddress: mail.to,
-      locale: mail.locale,
-      importance: mail.kind === 'notification' ? mail.importance : 'normal',
-      subject: rendered.subject,
-      text: rendered.text,
-      html: rendered.html,
-      state: 'pending',
-      nextAttemptAt: now,
-      createdAt: now,
-    })
-    .returning({ id: mails.id });
-  if (!row) throw new Error('the mail was not stored');
-  return row.id;
+  const [id] = await enqueueMails(db, [mail], now);
+  if (id === undefined) throw new Error('the mail was not stored');
+  return id;
+}
+
+/** Rows per insert statement. */
+const CHUNK = 500;
+
+/** Queues many mails in few statements (a notice to thousands of users); answers their ids in order. */
+export async function enqueueMails(db: DbOrTx, list: MailInput[], now: Date = new Date()): Promise<number[]> {
+  const publicUrl = getEnv().publicUrl;
+  const ids: number[] = [];
+  for (let i = 0; i < list.length; i += CHUNK) {
+    const rows = await db
+      .insert(mails)
+      .values(
+        list.slice(i, i + CHUNK).map((mail) => {
+          const rendered = renderMail(mail, mail.locale, publicUrl);
+          return {
+            userId: mail.userId ?? null,
+            kind: mail.kind,
+            notificationId: mail.kind === 'notification' ? mail.notificationId : null,
+            toAddress: mail.to,
+            locale: mail.locale,
+            importance: mail.kind === 'notification' ? mail.importance : ('normal' as const),
+            subject: rendered.subject,
+            text: rendered.text,
+            html: rendered.html,
+            state: 'pending' as const,
+            nextAttemptAt: now,
+            createdAt: now,
+          };
+        }),
+      )
+      .returning({ id: mails.id });
+    if (rows.length !== Math.min(CHUNK, list.length - i)) throw new Error('the mails were not all stored');
+    ids.push(...rows.map((r) => r.id));
+  }
+  return ids;
 }

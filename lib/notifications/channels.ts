@@ -2,7 +2,7 @@ import { and, inArray } from 'drizzle-orm';
 import { notificationDeliveries, notificationPreferences, notifications, notificationSettings, outbox, pushSubscriptions } from '@/drizzle/schema';
 import type { EmailMode, Role } from '@/drizzle/schema/values';
 import type { Tx } from '@/lib/db';
-import { enqueueMail } from '@/lib/mail/queue';
+import { enqueueMails, type MailInput } from '@/lib/mail/queue';
 import { localeOf } from './render';
 import { isOnByDefault, type NotificationChannelName, type NotificationImportance, type NotificationType } from './types';
 
@@ -86,6 +86,7 @@ export async function recordNotifications(
     if (rows.length !== part.length) throw new Error('notifications were not all stored');
 
     const deliveries: (typeof notificationDeliveries.$inferInsert)[] = [];
+    const mailsNow: MailInput[] = [];
     for (const [k, { draft, channels }] of part.entries()) {
       const id = rows[k]!.id;
       stored.push({ id, userId: draft.user.id, type: draft.type, title: draft.title, importance: draft.importance, inApp: channels.in_app });
@@ -95,24 +96,21 @@ export async function recordNotifications(
       if (!channels.email) continue;
       const mode = modes.get(draft.user.id) ?? 'immediate';
       if (mode === 'immediate' || draft.importance === 'critical') {
-        await enqueueMail(
-          tx,
-          {
-            kind: 'notification',
-            notificationId: id,
-            importance: draft.importance,
-            data: { type: draft.type, title: draft.title, body: draft.body, path: draft.link },
-            to: draft.user.email,
-            userId: draft.user.id,
-            locale: localeOf(draft.user.locale),
-          },
-          now,
-        );
+        mailsNow.push({
+          kind: 'notification',
+          notificationId: id,
+          importance: draft.importance,
+          data: { type: draft.type, title: draft.title, body: draft.body, path: draft.link },
+          to: draft.user.email,
+          userId: draft.user.id,
+          locale: localeOf(draft.user.locale),
+        });
       } else {
         deliveries.push({ notificationId: id, userId: draft.user.id, channel: 'email', state: 'digest', nextAttemptAt: now, createdAt: now });
       }
     }
     if (deliveries.length) await tx.insert(notificationDeliveries).values(deliveries);
+    if (mailsNow.length) await enqueueMails(tx, mailsNow, now);
   }
 
   if (options.viaOutbox) {
